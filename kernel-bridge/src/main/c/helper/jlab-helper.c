@@ -1,0 +1,2 @@
+/* placeholder: replaced by the native helper */
+int main(void) { return 125; }
