@@ -1,0 +1,141 @@
+package jlab.kernel.helper;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jlab.kernel.KernelException;
+import jlab.kernel.syscall.Syscalls;
+import jlab.kernel.syscall.WaitStatus;
+
+/**
+ * A running native helper, driven one request at a time over a SOCK_SEQPACKET
+ * socket (the protocol: {@code src/main/c/helper/README.md}).
+ *
+ * <pre>
+ * try (Helper h = Helper.start(binary, true)) {
+ *     h.call("unshare", "uts");        // ok uts=4026532201
+ *     h.call("sethostname", "box");
+ *     h.exec(List.of("/bin/hostname")); // returns once the command runs
+ *     int code = h.waitFor();
+ * }
+ * </pre>
+ *
+ * Not thread-safe: one container, one driver.
+ */
+public final class Helper implements AutoCloseable {
+    private static final int MAX_MESSAGE = 64 * 1024;
+    private static final int SIGKILL = 9;
+
+    private final Syscalls sys = Syscalls.get();
+    private final long pid;
+    private int socket;
+    private Integer exitCode;
+
+    private Helper(long pid, int socket) {
+        this.pid = pid;
+        this.socket = socket;
+    }
+
+    /**
+     * Starts the helper in this process's namespaces, with this process's
+     * standard streams as its fds 0-2. {@code dieWithParent}: killed if the
+     * calling thread ends (prctl PR_SET_PDEATHSIG), so call it from a long-lived thread.
+     */
+    public static Helper start(HelperBinary binary, boolean dieWithParent) {
+        Syscalls sys = Syscalls.get();
+        int[] pair = sys.seqpacketPair();
+        List<String> argv = new ArrayList<>();
+        argv.add("jlab-helper");
+        if (dieWithParent) argv.add("--die-with-parent");
+        long pid;
+        try {
+            pid = sys.spawnWithFd3(binary.path().toString(), argv,
+                    List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), pair[1]);
+        } catch (KernelException e) {
+            sys.close(pair[0]);
+            throw e;
+        } finally {
+            sys.close(pair[1]); // the child has its own copy now, as fd 3
+        }
+        return new Helper(pid, pair[0]);
+    }
+
+    /** The helper's pid on the host. After {@code fork} it is the reaper, and the container's init is its child. */
+    public long pid() { return pid; }
+
+    /**
+     * Sends one request and returns the reply's values.
+     * @throws KernelException if the helper answered {@code err}, or is gone
+     */
+    public Reply call(String verb, String... args) {
+        send(verb, List.of(args));
+        byte[] reply = sys.receive(socket, MAX_MESSAGE);
+        if (reply == null) {
+            throw KernelException.of(verb, String.join(" ", args),
+                    "the native helper exited before answering (exit code " + waitFor() + ")");
+        }
+        return Reply.parse(new String(reply, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Asks the helper to exec {@code argv}. Returns when the command runs (the
+     * kernel closed the close-on-exec socket: end-of-file); throws the
+     * helper's error when exec failed — the helper then exits 127 or 126.
+     */
+    public void exec(List<String> argv) {
+        send("exec", argv);
+        byte[] reply = sys.receive(socket, MAX_MESSAGE);
+        closeSocket();
+        if (reply != null) throw Reply.parseError(new String(reply, StandardCharsets.UTF_8));
+    }
+
+    private void send(String verb, List<String> args) {
+        if (socket < 0) throw new IllegalStateException("the helper no longer takes requests (it ran exec)");
+        ByteArrayOutputStream msg = new ByteArrayOutputStream();
+        msg.writeBytes(verb.getBytes(StandardCharsets.UTF_8));
+        msg.write(0);
+        for (String a : args) {
+            msg.writeBytes(a.getBytes(StandardCharsets.UTF_8));
+            msg.write(0);
+        }
+        if (msg.size() > MAX_MESSAGE) throw new IllegalArgumentException("request larger than 64 KiB: " + verb);
+        if (!sys.send(socket, msg.toByteArray())) {
+            throw KernelException.of(verb, String.join(" ", args),
+                    "the native helper is gone (exit code " + waitFor() + ")");
+        }
+    }
+
+    /** Waits for the helper (the reaper, once it forked) and returns its exit code as a shell shows it. */
+    public int waitFor() {
+        if (exitCode == null) exitCode = new WaitStatus(sys.waitpid(pid)).shellCode();
+        return exitCode;
+    }
+
+    /** Sends a signal to the helper process itself. */
+    public void signal(int signal) {
+        if (exitCode == null) sys.kill(pid, signal);
+    }
+
+    private void closeSocket() {
+        if (socket >= 0) {
+            sys.close(socket);
+            socket = -1;
+        }
+    }
+
+    /**
+     * Ends the conversation. A helper that has not exec'd yet sees end-of-file and
+     * exits (125); one that runs a command is killed. Either way it is reaped.
+     */
+    @Override
+    public void close() {
+        boolean execd = socket < 0;
+        closeSocket();
+        if (exitCode == null) {
+            if (execd) sys.kill(pid, SIGKILL);
+            waitFor();
+        }
+    }
+}

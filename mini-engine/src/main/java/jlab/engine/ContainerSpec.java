@@ -1,0 +1,76 @@
+package jlab.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the user asked for: {@code jlab run [flags] IMAGE [COMMAND...]}, as data.
+ * The engine turns it into a plan of steps.
+ *
+ * @param name        --name, or null for a generated one
+ * @param image       the image's name, or null when {@code rootfs} is given
+ * @param rootfs      --rootfs: a directory used as the image
+ * @param command     the command and its arguments; empty means the image's default
+ * @param env         -e NAME=value, in order (later ones win)
+ * @param workdir     -w, or null for the image's
+ * @param hostname    --hostname, or null for the container's short id (as Docker does)
+ * @param user        --user uid[:gid] or name[:group], or null for root
+ * @param interactive -i: keep standard input open (otherwise it reads /dev/null)
+ * @param tty         -t: a terminal for the container
+ * @param remove      --rm: remove everything when it exits
+ * @param resources   cgroup limits
+ * @param userns      --userns: a user namespace in which root is an unprivileged id of the host
+ */
+public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
+                            String workdir, String hostname, String user, boolean interactive, boolean tty,
+                            boolean remove, Resources resources, boolean userns) {
+
+    public ContainerSpec {
+        command = List.copyOf(command);
+        env = List.copyOf(env);
+        if (resources == null) resources = Resources.NONE;
+        if ((image == null) == (rootfs == null)) {
+            throw new IllegalArgumentException("a container needs an image or a rootfs, not both");
+        }
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** Builds a spec field by field; the CLI's flags map one to one onto these setters. */
+    public static final class Builder {
+        private String name;
+        private String image;
+        private Path rootfs;
+        private List<String> command = new ArrayList<>();
+        private List<String> env = new ArrayList<>();
+        private String workdir;
+        private String hostname;
+        private String user;
+        private boolean interactive;
+        private boolean tty;
+        private boolean remove;
+        private Resources resources = Resources.NONE;
+        private boolean userns;
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder image(String v) { image = v; return this; }
+        public Builder rootfs(Path v) { rootfs = v; return this; }
+        public Builder command(List<String> v) { command = new ArrayList<>(v); return this; }
+        public Builder command(String... v) { return command(List.of(v)); }
+        public Builder env(List<String> v) { env = new ArrayList<>(v); return this; }
+        public Builder workdir(String v) { workdir = v; return this; }
+        public Builder hostname(String v) { hostname = v; return this; }
+        public Builder user(String v) { user = v; return this; }
+        public Builder interactive(boolean v) { interactive = v; return this; }
+        public Builder tty(boolean v) { tty = v; return this; }
+        public Builder remove(boolean v) { remove = v; return this; }
+        public Builder resources(Resources v) { resources = v; return this; }
+        public Builder userns(boolean v) { userns = v; return this; }
+
+        public ContainerSpec build() {
+            return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
+                    remove, resources, userns);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package jlab.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import jlab.engine.image.Image;
+import jlab.engine.image.ImageStore;
+import jlab.engine.image.Passwd;
+import jlab.engine.plan.Plan;
+import jlab.engine.plan.RunPlan;
+import jlab.engine.plan.StepListener;
+import jlab.engine.state.ContainerRecord;
+import jlab.engine.state.ContainerStore;
+import jlab.engine.state.ProcessIdentity;
+import jlab.engine.state.StateDir;
+import jlab.engine.step.CgroupStep;
+import jlab.engine.step.ContainerBuild;
+import jlab.engine.step.ContainerDirStep;
+import jlab.engine.step.ExecStep;
+import jlab.kernel.cgroup.CgroupDriver;
+import jlab.kernel.cgroup.CgroupStats;
+import jlab.kernel.helper.HelperBinary;
+import jlab.kernel.syscall.Syscalls;
+
+/**
+ * The container engine: turns a {@link ContainerSpec} into a plan of steps,
+ * runs it, waits, and undoes it. Everything it makes is recorded under the
+ * state directory first, so that {@link #gc()} can find and undo whatever a
+ * crash left behind.
+ */
+public final class Engine {
+    private final StateDir state;
+    private final ContainerStore store;
+    private final ImageStore images;
+    private final CgroupDriver cgroups;
+    private final HelperBinary helper;
+
+    private Engine(StateDir state, CgroupDriver cgroups, HelperBinary helper) {
+        this.state = state;
+        this.store = new ContainerStore(state);
+        this.images = new ImageStore(state.images());
+        this.cgroups = cgroups;
+        this.helper = helper;
+    }
+
+    /**
+     * Opens the engine on a state directory. Needs root. Cleans up what a
+     * crashed jlab left (containers whose jlab is gone) before anything else.
+     */
+    public static Engine open(StateDir state) {
+        requireRoot();
+        Engine engine = new Engine(state, CgroupDriver.detect(), HelperBinary.extractTo(state.bin()));
+        engine.gc();
+        return engine;
+    }
+
+    public static void requireRoot() {
+        if (Syscalls.get().geteuid() != 0) {
+            throw new EngineException("jlab must run as root: making namespaces, mounts and cgroups needs"
+                    + " CAP_SYS_ADMIN (try: sudo ./jlab ...)");
+        }
+    }
+
+    public StateDir stateDir() { return state; }
+
+    public CgroupDriver cgroups() { return cgroups; }
+
+    public ImageStore images() { return images; }
+
+    public ContainerStore containers() { return store; }
+
+    /**
+     * Runs a container in the foreground: creates it, runs its command, waits
+     * for it to exit, and tears it down. With {@code --rm} nothing of it
+     * remains; without, its record and filesystem stay for {@code ps -a}/{@code rm}.
+     */
+    public RunResult run(ContainerSpec spec, StepListener listener) {
+        ContainerBuild build = prepare(spec);
+        Plan plan = RunPlan.forSpec(spec, true);
+        ContainerRecord record = new ContainerRecord(build.id(), build.name(), build.image().name(),
+                ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(), ContainerRecord.CREATED,
+                0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove());
+        store.reserveName(build.name(), build.id());
+        int exitCode = EngineException.ENGINE_ERROR;
+        boolean oom = false;
+        try {
+            store.save(record);
+            plan.applyAll(build, listener);
+            listener.started(build);
+            exitCode = build.helper().waitFor();
+            oom = oomKilled(build);
+            return new RunResult(build.id(), build.name(), exitCode, oom);
+        } catch (EngineException e) {
+            exitCode = e.exitCode();
+            throw e;
+        } finally {
+            boolean keepFiles = !spec.remove();
+            plan.undoApplied(build, step -> !(keepFiles && step instanceof ContainerDirStep));
+            if (spec.remove()) {
+                store.delete(build.id(), build.name());
+            } else {
+                store.save(record.exited(exitCode, oom));
+            }
+        }
+    }
+
+    /** The plan {@code run} would execute for this spec, and the build it would fill: nothing is made. */
+    public Prepared explain(ContainerSpec spec) {
+        return new Prepared(prepare(spec), RunPlan.forSpec(spec, true));
+    }
+
+    /** A container not yet made: its build (id, paths, image) and its plan. */
+    public record Prepared(ContainerBuild build, Plan plan) {}
+
+    /** Validates everything that can be checked before touching the kernel, so bad input leaves nothing behind. */
+    private ContainerBuild prepare(ContainerSpec spec) {
+        Image image = spec.rootfs() != null ? ImageStore.directory(spec.rootfs()) : images.resolve(spec.image());
+        String id = Names.newId();
+        String name = spec.name() != null ? Names.validateName(spec.name()) : Names.generateName();
+        if (spec.hostname() != null) Names.validateHostname(spec.hostname());
+        if (spec.tty()) {
+            throw new EngineException("-t (a terminal for the container) is not supported yet: run without -t");
+        }
+        ContainerBuild build = new ContainerBuild(id, name, spec, image, state.container(id), cgroups, helper);
+        ExecStep.command(build);
+        Passwd.resolve(image.rootfs(), spec.user());
+        return build;
+    }
+
+    private static boolean oomKilled(ContainerBuild build) {
+        if (build.cgroup() == null) return false;
+        CgroupStats stats = build.cgroup().stats();
+        return stats.oomKills() > 0;
+    }
+
+    /** Containers jlab knows: running ones, or all with {@code all}. */
+    public List<ContainerRecord> ps(boolean all) {
+        return store.list().stream().filter(r -> all || !ContainerRecord.EXITED.equals(r.status())).toList();
+    }
+
+    /** Removes a stopped container: its files, record and name. */
+    public ContainerRecord rm(String idOrName) {
+        ContainerRecord r = find(idOrName);
+        if (!ContainerRecord.EXITED.equals(r.status())) {
+            throw new EngineException("you cannot remove a running container " + r.shortId()
+                    + ": stop it first (it ends when its command does)");
+        }
+        store.delete(r.id(), r.name());
+        return r;
+    }
+
+    public ContainerRecord find(String idOrName) {
+        Optional<ContainerRecord> r = store.find(idOrName);
+        return r.orElseThrow(() -> new EngineException("No such container: " + idOrName));
+    }
+
+    /** Finds and undoes what crashed jlab processes left. */
+    public GarbageCollector.Report gc() {
+        return new GarbageCollector(store, cgroups).collect();
+    }
+}

@@ -1,0 +1,120 @@
+package jlab.engine;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jlab.engine.state.ContainerRecord;
+import jlab.engine.state.ContainerStore;
+import jlab.kernel.cgroup.Cgroup;
+import jlab.kernel.cgroup.CgroupDriver;
+import jlab.kernel.proc.MountInfo;
+import jlab.kernel.proc.ProcFs;
+import jlab.kernel.syscall.Syscalls;
+
+/**
+ * Finds what a crashed (or killed) jlab left, and undoes it:
+ * <ul>
+ * <li>containers whose owning jlab is gone: their processes (killed through
+ *     their cgroup), their cgroup, and — with --rm — their directory;</li>
+ * <li>cgroups under jlab/ that no container directory accounts for;</li>
+ * <li>container directories without a readable record (a crash mid-creation);</li>
+ * <li>names whose container is gone; mounts under the state directory.</li>
+ * </ul>
+ * A foreground container's helper dies with its jlab (PR_SET_PDEATHSIG), and
+ * its namespaces and mounts die with its last process: what can remain is
+ * only what lives on the host's side, which is what this collects.
+ */
+public final class GarbageCollector {
+    /** What was found and undone, one line each. */
+    public record Report(List<String> removed) {
+        public boolean clean() { return removed.isEmpty(); }
+    }
+
+    private final ContainerStore store;
+    private final CgroupDriver cgroups;
+
+    public GarbageCollector(ContainerStore store, CgroupDriver cgroups) {
+        this.store = store;
+        this.cgroups = cgroups;
+    }
+
+    public Report collect() {
+        List<String> removed = new ArrayList<>();
+        unmountLeftovers(removed);
+        for (String id : store.ids()) collectContainer(id, removed);
+        for (String child : cgroups.children("jlab")) {
+            if (!Files.isDirectory(store.stateDir().container(child).dir())) {
+                removeCgroup("jlab/" + child, removed);
+            }
+        }
+        removeStaleNames(removed);
+        return new Report(removed);
+    }
+
+    private void collectContainer(String id, List<String> removed) {
+        Optional<ContainerRecord> record = store.load(id);
+        if (record.isEmpty()) {
+            removeCgroup("jlab/" + id, removed);
+            ContainerStore.deleteTree(store.stateDir().container(id).dir());
+            removed.add("container directory " + id + " (no record: a crash while it was created)");
+            return;
+        }
+        ContainerRecord r = record.get();
+        if (ContainerRecord.EXITED.equals(r.status()) || r.owner().isAlive()) return;
+        removeCgroup("jlab/" + id, removed);
+        if (r.remove()) {
+            store.delete(id, r.name());
+            removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");
+        } else {
+            ContainerStore.deleteTree(store.stateDir().container(id).work());
+            store.save(r.exited(137, false));
+            removed.add("container " + r.shortId() + " (" + r.name() + "): marked exited, its jlab was gone");
+        }
+    }
+
+    private void removeCgroup(String path, List<String> removed) {
+        Optional<Cgroup> cg = cgroups.open(path);
+        if (cg.isEmpty()) return;
+        cg.get().killAll();
+        cg.get().delete();
+        removed.add("cgroup " + path);
+    }
+
+    private void removeStaleNames(List<String> removed) {
+        Path names = store.stateDir().names();
+        if (!Files.isDirectory(names)) return;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(names)) {
+            for (Path f : files) {
+                String id = Files.readString(f).trim();
+                if (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir())) {
+                    Files.deleteIfExists(f);
+                    removed.add("name " + f.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            removed.add("(could not read " + names + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * jlab mounts a container's root inside the container's own mount
+     * namespace, so the host should never see a mount under the state
+     * directory; if one is there (a tool run by hand, an older jlab), detach it.
+     */
+    private void unmountLeftovers(List<String> removed) {
+        String root = store.stateDir().root().toString() + "/";
+        List<MountInfo> mounts = ProcFs.host().mountInfo(ProcessHandle.current().pid());
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            String mp = mounts.get(i).mountPoint();
+            if (mp.startsWith(root)) {
+                Syscalls.get().umount(mp, true);
+                removed.add("mount " + mp);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package jlab.engine.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jlab.engine.EngineException;
+
+/**
+ * The containers jlab knows, one directory each under {@code containers/}.
+ * Safe when several jlab processes run at once: a name is taken by creating
+ * {@code names/NAME} (atomic, fails if it exists), state.json is replaced by a
+ * rename (a reader sees the old file or the new one, never half of one).
+ */
+public final class ContainerStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final StateDir state;
+
+    public ContainerStore(StateDir state) { this.state = state; }
+
+    public StateDir stateDir() { return state; }
+
+    /**
+     * Takes {@code name} for container {@code id}. A name whose container no
+     * longer exists (a crash between the two) is taken over.
+     */
+    public void reserveName(String name, String id) {
+        Path file = state.names().resolve(name);
+        try {
+            Files.createDirectories(state.names());
+            try {
+                Files.writeString(Files.createFile(file), id);
+            } catch (FileAlreadyExistsException e) {
+                String holder = readName(name).orElse("");
+                if (!holder.isEmpty() && Files.isDirectory(state.containers().resolve(holder))) {
+                    throw new EngineException("the container name \"" + name + "\" is already in use by container "
+                            + holder.substring(0, Math.min(12, holder.length()))
+                            + ": remove that container (jlab rm " + name + ") or choose another --name");
+                }
+                Files.writeString(file, id); // stale: its container is gone
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<String> readName(String name) {
+        try {
+            return Optional.of(Files.readString(state.names().resolve(name)).trim());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Frees {@code name} if {@code id} still holds it. */
+    public void releaseName(String name, String id) {
+        if (name != null && readName(name).filter(id::equals).isPresent()) {
+            try {
+                Files.deleteIfExists(state.names().resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public void save(ContainerRecord record) {
+        ContainerPaths paths = state.container(record.id());
+        try {
+            Files.createDirectories(paths.dir());
+            Path tmp = paths.dir().resolve(".state.json.tmp");
+            JSON.writeValue(tmp.toFile(), record);
+            Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The record, or empty if the directory has none (or an unreadable one: a crash mid-creation). */
+    public Optional<ContainerRecord> load(String id) {
+        try {
+            return Optional.of(JSON.readValue(state.container(id).state().toFile(), ContainerRecord.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ids of every container directory, records or not. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        if (!Files.isDirectory(state.containers())) return ids;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(state.containers())) {
+            for (Path d : dirs) {
+                if (Files.isDirectory(d)) ids.add(d.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ids;
+    }
+
+    public List<ContainerRecord> list() {
+        List<ContainerRecord> records = new ArrayList<>();
+        for (String id : ids()) load(id).ifPresent(records::add);
+        records.sort(Comparator.comparingLong(ContainerRecord::created).reversed());
+        return records;
+    }
+
+    /** Finds a container by full id, unique id prefix, or name. */
+    public Optional<ContainerRecord> find(String idOrName) {
+        Optional<String> byName = readName(idOrName);
+        if (byName.isPresent()) {
+            Optional<ContainerRecord> r = load(byName.get());
+            if (r.isPresent()) return r;
+        }
+        List<String> matches = ids().stream().filter(id -> id.startsWith(idOrName)).toList();
+        if (matches.size() > 1) {
+            throw new EngineException("\"" + idOrName + "\" matches several containers: give more of the id");
+        }
+        return matches.isEmpty() ? Optional.empty() : load(matches.get(0));
+    }
+
+    /** Deletes a container's directory and frees its name. */
+    public void delete(String id, String name) {
+        deleteTree(state.container(id).dir());
+        releaseName(name, id);
+    }
+
+    /** rm -rf, for directories jlab made (no symlink is followed: Files.walk does not follow links). */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

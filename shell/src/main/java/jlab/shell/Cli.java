@@ -1,0 +1,106 @@
+package jlab.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+
+import jlab.engine.EngineException;
+import jlab.kernel.KernelException;
+import jlab.shell.command.GcCommand;
+import jlab.shell.command.ImagesCommand;
+import jlab.shell.command.PsCommand;
+import jlab.shell.command.RmCommand;
+import jlab.shell.command.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/**
+ * The one command model: {@code jlab run ...} on the command line,
+ * {@code run ...} in the REPL and in a script are parsed and executed here,
+ * with the same help and the same errors.
+ *
+ * Errors: a user's mistake is one line on standard error and an exit code
+ * (125 for the engine's, as Docker); a stack trace only for a bug in jlab.
+ */
+public final class Cli {
+    /** The top-level command: {@code jlab [--version] COMMAND}. */
+    @Command(name = "jlab", versionProvider = Version.class,
+            description = "Learn how containers really work: jlab builds them on the real kernel, step by step.",
+            synopsisSubcommandLabel = "COMMAND",
+            footer = {"", "With no command, jlab opens its prompt; with commands on standard input, it runs them one per line."})
+    static final class Jlab implements Runnable {
+        @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version.") boolean version;
+        @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(new CommandLine(this), "a command is missing (try: jlab --help)");
+        }
+    }
+
+    /** Reads the version Maven wrote into version.properties. */
+    public static final class Version implements IVersionProvider {
+        public static String get() {
+            try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+                Properties p = new Properties();
+                if (in != null) p.load(in);
+                return p.getProperty("version", "dev");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String[] getVersion() { return new String[] {"jlab " + get()}; }
+    }
+
+    private final Session session;
+    private final CommandLine commandLine;
+
+    public Cli(Session session) {
+        this.session = session;
+        CommandLine cl = new CommandLine(new Jlab());
+        cl.addSubcommand(new CommandLine(new RunCommand(session)).setStopAtPositional(true));
+        cl.addSubcommand(new PsCommand(session));
+        cl.addSubcommand(new RmCommand(session));
+        cl.addSubcommand(new ImagesCommand(session));
+        cl.addSubcommand(new GcCommand(session));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.setOut(new java.io.PrintWriter(session.out(), true));
+        cl.setErr(new java.io.PrintWriter(session.err(), true));
+        cl.setParameterExceptionHandler(this::badParameters);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> failure(e));
+        this.commandLine = cl;
+    }
+
+    /** Runs one command; returns its exit code. */
+    public int execute(List<String> args) {
+        return commandLine.execute(args.toArray(new String[0]));
+    }
+
+    /** A wrong flag or a missing argument: Docker's form and its exit code, 125. */
+    private int badParameters(CommandLine.ParameterException e, String[] args) {
+        String cmd = e.getCommandLine().getCommandName();
+        session.err().println("jlab: " + e.getMessage());
+        session.err().println("See 'jlab " + (cmd.equals("jlab") ? "" : cmd + " ") + "--help'.");
+        return EngineException.ENGINE_ERROR;
+    }
+
+    private int failure(Exception e) {
+        if (e instanceof EngineException ee) {
+            session.err().println("jlab: " + ee.getMessage());
+            return ee.exitCode();
+        }
+        if (e instanceof KernelException || e instanceof UncheckedIOException) {
+            session.err().println("jlab: " + e.getMessage());
+            return EngineException.ENGINE_ERROR;
+        }
+        session.err().println("jlab: internal error (a bug in jlab — please report it with the lines below): " + e);
+        e.printStackTrace(session.err());
+        return EngineException.ENGINE_ERROR;
+    }
+}
