@@ -1,0 +1,128 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: one clear line, Docker's exit code, and nothing half-made left on the host. */
+@Tag("kernel")
+class BadInputTest {
+    @TempDir static Path state;
+    static JlabProcess jlab;
+    HostSnapshot before;
+
+    @BeforeAll
+    static void requireRoot() {
+        Root.assumeRoot();
+        jlab = new JlabProcess(state);
+        jlab.run("run", "--rm", "busybox", "true"); // builds the image once: not part of what a test leaves
+    }
+
+    @BeforeEach
+    void snapshot() { before = HostSnapshot.take(state); }
+
+    @AfterEach
+    void nothingLeftBehind() { assertThat(HostSnapshot.take(state)).isEqualTo(before); }
+
+    private static void assertOneLine(JlabProcess.Result r, int code, String... fragments) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(code);
+        List<String> lines = r.err().lines().filter(l -> !l.startsWith("See 'jlab")).toList();
+        assertThat(lines).as("one line, no stack trace: " + r.err()).hasSize(1);
+        for (String f : fragments) assertThat(lines.get(0)).contains(f);
+    }
+
+    @Test
+    void an_unknown_image() {
+        assertOneLine(jlab.run("run", "--rm", "nosuchimage", "true"), 125, "Unable to find image 'nosuchimage'", "--rootfs");
+    }
+
+    @Test
+    void no_image_at_all() {
+        assertOneLine(jlab.run("run", "--rm"), 125, "requires an image");
+    }
+
+    @Test
+    void a_rootfs_without_a_command() {
+        assertOneLine(jlab.run("run", "--rm", "--rootfs", state.resolve("images/busybox/rootfs").toString()), 125,
+                "no command specified");
+    }
+
+    @Test
+    void a_rootfs_that_does_not_exist() {
+        assertOneLine(jlab.run("run", "--rm", "--rootfs", "/no/such/dir", "sh"), 125, "--rootfs /no/such/dir: no such directory");
+    }
+
+    @Test
+    void a_memory_size_with_a_bad_unit() {
+        assertOneLine(jlab.run("run", "--rm", "--memory", "64x", "busybox", "true"), 125, "--memory", "invalid size: '64x'");
+    }
+
+    @Test
+    void a_memory_limit_too_small_for_a_process() {
+        assertOneLine(jlab.run("run", "--rm", "--memory", "1m", "busybox", "true"), 125, "at least 6m");
+    }
+
+    @Test
+    void an_unknown_flag() {
+        assertOneLine(jlab.run("run", "--rm", "--no-such-flag", "busybox", "true"), 125, "--no-such-flag");
+    }
+
+    @Test
+    void a_command_that_does_not_exist() {
+        assertOneLine(jlab.run("run", "--rm", "busybox", "nope"), 127, "executable file not found");
+    }
+
+    @Test
+    void a_command_that_is_not_executable() {
+        assertOneLine(jlab.run("run", "--rm", "busybox", "/etc/group"), 126, "permission denied");
+    }
+
+    @Test
+    void an_unknown_user() {
+        assertOneLine(jlab.run("run", "--rm", "--user", "alice", "busybox", "id"), 125, "unable to find user alice");
+    }
+
+    @Test
+    void an_invalid_hostname() {
+        assertOneLine(jlab.run("run", "--rm", "--hostname", "bad_host!", "busybox", "true"), 125, "invalid hostname");
+    }
+
+    @Test
+    void a_name_already_in_use() {
+        assertThat(jlab.run("run", "--name", "taken", "busybox", "true").exitCode()).isZero();
+        HostSnapshot withKept = HostSnapshot.take(state);
+        assertOneLine(jlab.run("run", "--rm", "--name", "taken", "busybox", "true"), 125,
+                "\"taken\" is already in use", "jlab rm taken");
+        assertThat(HostSnapshot.take(state)).isEqualTo(withKept);
+        assertThat(jlab.run("rm", "taken").exitCode()).isZero();
+    }
+
+    @Test
+    void not_running_as_root() {
+        // setpriv drops to nobody: the one line says why and what to do.
+        var pb = jlab.builder(List.of("run", "--rm", "busybox", "true"));
+        pb.command().addAll(0, List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        var r = run(pb);
+        assertOneLine(r, 125, "must run as root", "sudo");
+    }
+
+    private static JlabProcess.Result run(ProcessBuilder pb) {
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes());
+            String err = new String(p.getErrorStream().readAllBytes());
+            return new JlabProcess.Result(p.waitFor(), out, err);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

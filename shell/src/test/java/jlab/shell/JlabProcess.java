@@ -1,0 +1,71 @@
+package jlab.shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code jlab} (its main class, on the test classpath) as a
+ * separate process with its own state directory, as a user would: real
+ * standard streams, real exit code.
+ */
+final class JlabProcess {
+    /** What one jlab command printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        List<String> lines() { return out.isEmpty() ? List.of() : List.of(out.split("\n")); }
+    }
+
+    private final Path stateDir;
+
+    JlabProcess(Path stateDir) { this.stateDir = stateDir; }
+
+    ProcessBuilder builder(List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("JLAB_STATE_DIR", stateDir.toString());
+        return pb;
+    }
+
+    Result run(String... args) { return run(null, args); }
+
+    /** Runs jlab with {@code stdin} as its standard input (null: nothing). */
+    Result run(String stdin, String... args) {
+        try {
+            Process p = builder(List.of(args)).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("jlab " + String.join(" ", args) + " did not finish in 120 s");
+            }
+            return new Result(p.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing leaks: many runs leave the host's mount table, cgroup trees and the
+ * state directory exactly as they were, and a jlab killed mid-run leaves
+ * nothing that the next jlab (or jlab gc) does not remove.
+ */
+@Tag("kernel")
+class LeakTest {
+    @TempDir static Path state;
+    static JlabProcess jlab;
+
+    @BeforeAll
+    static void requireRoot() {
+        Root.assumeRoot();
+        jlab = new JlabProcess(state);
+        jlab.run("run", "--rm", "busybox", "true");
+    }
+
+    @Test
+    void two_hundred_runs_leave_the_host_as_it_was() {
+        HostSnapshot before = HostSnapshot.take(state);
+        String line = "run --rm --memory 64m --pids-limit 64 --cpus 1 busybox sh -c 'echo $$ > /tmp/pid; cat /tmp/pid'\n";
+        var r = jlab.run(line.repeat(200));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(200).containsOnly("1");
+        assertThat(HostSnapshot.take(state)).isEqualTo(before);
+    }
+
+    @Test
+    void a_jlab_killed_mid_run_leaves_nothing_that_gc_does_not_remove() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        Process p = jlab.builder(List.of("run", "--rm", "--memory", "64m", "busybox", "sleep", "300")).start();
+        long sleepPid = awaitProcess("sleep 300");
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);   // kill -9 jlab
+        // the container dies with it (PR_SET_PDEATHSIG): nothing of it runs
+        for (int i = 0; i < 100 && ProcessHandle.of(sleepPid).isPresent(); i++) Thread.sleep(20);
+        assertThat(ProcessHandle.of(sleepPid)).isEmpty();
+        assertThat(HostSnapshot.take(state)).as("the cgroup and directory remain until gc").isNotEqualTo(before);
+        var gc = jlab.run("gc");
+        assertThat(gc.out()).contains("removed cgroup jlab/").contains("removed container");
+        assertThat(HostSnapshot.take(state)).isEqualTo(before);
+    }
+
+    @Test
+    void the_next_jlab_cleans_up_on_its_own() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        Process p = jlab.builder(List.of("run", "--rm", "busybox", "sleep", "300")).start();
+        awaitProcess("sleep 300");
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertThat(jlab.run("ps").exitCode()).isZero(); // any command that opens the engine
+        assertThat(HostSnapshot.take(state)).isEqualTo(before);
+    }
+
+    /** The host pid of a process whose command line is {@code cmdline} (spaces for NULs). */
+    private static long awaitProcess(String cmdline) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    if (!d.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
+                    try {
+                        String c = Files.readString(d.resolve("cmdline")).replace('\0', ' ').strip();
+                        if (c.equals(cmdline)) return Long.parseLong(d.getFileName().toString());
+                    } catch (java.io.IOException gone) {
+                        // exited meanwhile
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no process \"" + cmdline + "\" appeared");
+    }
+}
