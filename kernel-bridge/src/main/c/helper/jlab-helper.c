@@ -94,6 +94,7 @@ static const char *const errno_names[] = {
 	E(EFBIG), E(ENOSPC), E(ESPIPE), E(EROFS), E(EMLINK), E(EPIPE),
 	E(ERANGE), E(ENAMETOOLONG), E(ENOSYS), E(ENOTEMPTY), E(ELOOP),
 	E(EUSERS), E(EOVERFLOW), E(EOPNOTSUPP), /* ENOTSUP is the same number on Linux */
+	E(ECANCELED),
 };
 
 static const char *errno_name(int e)
@@ -822,6 +823,17 @@ static const struct verb verbs[] = {
 	{ "exec", 1, -1, do_exec, "exec ARG0 ARG..." },
 };
 
+/*
+ * Pipelining. The engine may send several requests without waiting for each
+ * reply (a round trip between two processes costs tens of microseconds, and a
+ * container takes some sixty requests). Every request is still answered, in
+ * order. But once one fails, running the next ones could do harm (a pivot_root
+ * into a directory whose mount failed), so after an error every request is
+ * answered "err ECANCELED" without being run, until "sync", which answers ok
+ * and makes the helper run requests again.
+ */
+static int failed;
+
 /* Splits a request at its NUL bytes (each field ends with one) and runs it. */
 static void handle(size_t len)
 {
@@ -837,6 +849,15 @@ static void handle(size_t len)
 		field[n++] = request + i;
 	field[n] = NULL;
 
+	if (strcmp(field[0], "sync") == 0) {
+		failed = 0;
+		ok();
+		return;
+	}
+	if (failed) {
+		reply_err(ECANCELED, "%s(skipped: an earlier request failed)", field[0]);
+		return;
+	}
 	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
 		const struct verb *verb = &verbs[v];
 		if (strcmp(verb->name, field[0]) != 0)
@@ -862,6 +883,8 @@ static void serve(void)
 			_exit(EXIT_HELPER);
 		reply_len = 0;
 		handle((size_t)len);
+		if (reply_len >= 3 && memcmp(reply, "err", 3) == 0)
+			failed = 1;
 		if (reply_len > 0 && send_reply() < 0)
 			_exit(EXIT_HELPER);
 	}

@@ -17,11 +17,11 @@ import java.util.stream.Stream;
 record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stateFiles) {
 
     static HostSnapshot take(Path stateDir) {
-        return new HostSnapshot(mounts(), jlabCgroups(), files(stateDir));
+        return new HostSnapshot(readMounts(), readJlabCgroups(), readStateFiles(stateDir));
     }
 
     /** Mount points and sources, without ids (which the kernel reuses freely). */
-    private static List<String> mounts() {
+    private static List<String> readMounts() {
         try {
             return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
                     .map(l -> l.split(" "))
@@ -33,7 +33,7 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
     }
 
     /** Every cgroup directory whose path holds "jlab", in every hierarchy (v1 and v2). */
-    private static List<String> jlabCgroups() {
+    private static List<String> readJlabCgroups() {
         TreeSet<String> found = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(Path.of("/sys/fs/cgroup"), 4)) {
             walk.filter(Files::isDirectory).map(Path::toString).filter(p -> p.contains("jlab")).forEach(found::add);
@@ -44,7 +44,7 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
     }
 
     /** The state directory's contents, except what is shared and kept on purpose (images, the helper binary). */
-    private static List<String> files(Path stateDir) {
+    private static List<String> readStateFiles(Path stateDir) {
         if (!Files.isDirectory(stateDir)) return List.of();
         try (Stream<Path> walk = Files.walk(stateDir)) {
             return walk.map(p -> stateDir.relativize(p).toString())

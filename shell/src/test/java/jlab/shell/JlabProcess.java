@@ -37,10 +37,10 @@ final class JlabProcess {
         return pb;
     }
 
-    Result run(String... args) { return run(null, args); }
+    Result run(String... args) { return runWithInput(null, args); }
 
     /** Runs jlab with {@code stdin} as its standard input (null: nothing). */
-    Result run(String stdin, String... args) {
+    Result runWithInput(String stdin, String... args) {
         try {
             Process p = builder(List.of(args)).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

@@ -33,7 +33,7 @@ class LeakTest {
     void two_hundred_runs_leave_the_host_as_it_was() {
         HostSnapshot before = HostSnapshot.take(state);
         String line = "run --rm --memory 64m --pids-limit 64 --cpus 1 busybox sh -c 'echo $$ > /tmp/pid; cat /tmp/pid'\n";
-        var r = jlab.run(line.repeat(200));
+        var r = jlab.runWithInput(line.repeat(200));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.lines()).hasSize(200).containsOnly("1");
         assertThat(HostSnapshot.take(state)).isEqualTo(before);

@@ -67,8 +67,8 @@ class RunFlagsTest {
 
     @Test
     void interactive_passes_standard_input_and_without_it_the_container_reads_nothing() {
-        assertThat(jlab.run("hello from stdin\n", "run", "--rm", "-i", "busybox", "cat").out()).isEqualTo("hello from stdin\n");
-        assertThat(jlab.run("ignored\n", "run", "--rm", "busybox", "cat").out()).isEmpty();
+        assertThat(jlab.runWithInput("hello from stdin\n", "run", "--rm", "-i", "busybox", "cat").out()).isEqualTo("hello from stdin\n");
+        assertThat(jlab.runWithInput("ignored\n", "run", "--rm", "busybox", "cat").out()).isEmpty();
     }
 
     @Test

@@ -64,9 +64,12 @@ class RunIsolationTest {
         var r = jlab.run("run", "--rm", "busybox", "cat", "/proc/self/mountinfo");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.lines()).first().satisfies(l -> assertThat(l).contains(" / / ").contains(" - overlay overlay "));
-        // nothing of the host's tree (its state directory, its /work) is reachable
-        assertThat(r.out()).doesNotContain(state.toString()).doesNotContain("/work");
-        assertThat(r.lines()).allSatisfy(l -> assertThat(l.split(" ")[4]).matches("/(proc|sys|dev|tmp)?.*"));
+        // Only the container's own filesystems: the host's root (ext4, xfs...) is not mounted anywhere.
+        // (The overlay's options name its layers' host paths, as Docker's do: text, not a way in.)
+        assertThat(r.lines()).allSatisfy(l -> assertThat(l.substring(l.indexOf(" - ") + 3).split(" ")[0])
+                .isIn("overlay", "proc", "sysfs", "tmpfs", "devpts"));
+        var ls = jlab.run("run", "--rm", "busybox", "ls", "/");
+        assertThat(ls.out().split("\\s+")).doesNotContain("work", "lib64", "boot");
     }
 
     @Test
@@ -128,10 +131,10 @@ class RunIsolationTest {
         var r = jlab.run("run", "--rm", "busybox", "sh", "-c",
                 "echo 1 > /proc/sys/vm/drop_caches 2>/dev/null && echo sysctl-written;"
                         + " echo h > /proc/sysrq-trigger 2>/dev/null && echo sysrq-written;"
-                        + " wc -c < /proc/kcore; mount -t tmpfs none /mnt 2>/dev/null && echo mounted;"
+                        + " cat /proc/keys | wc -c; mount -t tmpfs none /mnt 2>/dev/null && echo mounted;"
                         + " hostname other 2>/dev/null && echo renamed; true");
         assertThat(r.out()).doesNotContain("written").doesNotContain("mounted").doesNotContain("renamed");
-        assertThat(r.lines()).contains("0"); // /proc/kcore: /dev/null over it
+        assertThat(r.lines()).contains("0"); // /proc/keys: /dev/null over it (as /proc/kcore, where the kernel has one)
     }
 
     @Test

@@ -80,6 +80,36 @@ public final class Helper implements AutoCloseable {
     }
 
     /**
+     * Sends several requests at once, then {@code sync}, and reads every reply:
+     * one round trip instead of one per request (see "Pipelining" in the
+     * protocol). If a request fails, the helper skips the rest; the first
+     * failure is thrown once every reply has been read.
+     *
+     * @param requests each one a verb followed by its arguments
+     */
+    public List<Reply> pipeline(List<List<String>> requests) {
+        for (List<String> r : requests) send(r.get(0), r.subList(1, r.size()));
+        send("sync", List.of());
+        List<Reply> replies = new ArrayList<>(requests.size());
+        KernelException first = null;
+        for (int i = 0; i <= requests.size(); i++) {
+            byte[] reply = sys.receive(socket, MAX_MESSAGE);
+            if (reply == null) {
+                throw KernelException.of(requests.get(Math.min(i, requests.size() - 1)).get(0), "",
+                        "the native helper exited before answering (exit code " + waitFor() + ")");
+            }
+            try {
+                Reply parsed = Reply.parse(new String(reply, StandardCharsets.UTF_8));
+                if (i < requests.size()) replies.add(parsed);
+            } catch (KernelException e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+        return replies;
+    }
+
+    /**
      * Asks the helper to exec {@code argv}. Returns when the command runs (the
      * kernel closed the close-on-exec socket: end-of-file); throws the
      * helper's error when exec failed — the helper then exits 127 or 126.

@@ -72,10 +72,15 @@ public final class ExecStep implements Step {
     @Override
     public void apply(ContainerBuild b) {
         List<String> cmd = command(b);
-        b.helper().call("env", environment(b, System.getenv()).toArray(new String[0]));
+        List<List<String>> requests = new ArrayList<>();
+        List<String> env = new ArrayList<>();
+        env.add("env");
+        env.addAll(environment(b, System.getenv()));
+        requests.add(env);
         String dir = workdir(b);
-        if (!dir.equals("/")) makeDirs(b, dir);
-        b.helper().call("chdir", dir);
+        requests.addAll(makeDirs(dir));
+        requests.add(List.of("chdir", dir));
+        b.helper().pipeline(requests);
         try {
             b.helper().exec(cmd);
         } catch (KernelException e) {
@@ -83,14 +88,16 @@ public final class ExecStep implements Step {
         }
     }
 
-    /** -w DIR is created if the image lacks it, as Docker does. */
-    private static void makeDirs(ContainerBuild b, String dir) {
+    /** -w DIR is created if the image lacks it, as Docker does: mkdir -p, one directory at a time. */
+    private static List<List<String>> makeDirs(String dir) {
+        List<List<String>> requests = new ArrayList<>();
         StringBuilder p = new StringBuilder();
         for (String part : dir.split("/")) {
             if (part.isEmpty()) continue;
             p.append('/').append(part);
-            b.helper().call("mkdir", p.toString(), "755");
+            requests.add(List.of("mkdir", p.toString(), "755"));
         }
+        return requests;
     }
 
     /** Docker's wording and codes: 127 when not found, 126 when not executable. */

@@ -1,8 +1,10 @@
 package jlab.engine.step;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-import jlab.kernel.KernelException;
 import jlab.kernel.syscall.MountFlag;
 
 /**
@@ -11,7 +13,8 @@ import jlab.kernel.syscall.MountFlag;
  * /proc/kcore is the host's memory, /proc/sysrq-trigger can reboot it,
  * /proc/sys holds the kernel's settings. A masked file gets /dev/null mounted
  * over it; a masked directory an empty read-only tmpfs; a read-only path is
- * bind-mounted onto itself, then remounted read-only.
+ * bind-mounted onto itself, then remounted read-only (a first bind mount
+ * ignores MS_RDONLY: only a remount can make a bind mount read-only).
  */
 public final class MaskPathsStep implements Step {
     /** moby's oci/defaults.go: the masked paths. */
@@ -22,6 +25,16 @@ public final class MaskPathsStep implements Step {
     /** moby's oci/defaults.go: the read-only paths. */
     static final List<String> READ_ONLY = List.of(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+
+    /**
+     * Where to look up which of these exist, and which are directories: the
+     * host's own /proc and /sys show the same kernel as the container's.
+     */
+    private final Path hostRoot;
+
+    public MaskPathsStep() { this(Path.of("/")); }
+
+    MaskPathsStep(Path hostRoot) { this.hostRoot = hostRoot; }
 
     @Override
     public String name() { return "mask paths"; }
@@ -37,34 +50,28 @@ public final class MaskPathsStep implements Step {
                 "cat /proc/kcore inside: empty; echo 1 > /proc/sys/... : Read-only file system");
     }
 
-    @Override
-    public void apply(ContainerBuild b) {
+    /** The mount requests, for the paths this kernel has (no /proc/acpi in a VM, no /proc/timer_stats since 4.11). */
+    List<List<String>> requests() {
+        List<List<String>> requests = new ArrayList<>();
         for (String path : MASKED) {
-            ignoreMissing(() -> {
-                try {
-                    Mount.of("/dev/null", path, null, null, MountFlag.BIND).apply(b);
-                } catch (KernelException e) {
-                    // a directory: /dev/null cannot be mounted over it (ENOTDIR); hide it under an empty tmpfs
-                    if (!"ENOTDIR".equals(e.errnoName())) throw e;
-                    Mount.of("tmpfs", path, "tmpfs", "size=0", MountFlag.RDONLY).apply(b);
-                }
-            });
+            Path host = hostRoot.resolve(path.substring(1));
+            if (!Files.exists(host)) continue;
+            Mount m = Files.isDirectory(host)
+                    ? Mount.of("tmpfs", path, "tmpfs", "size=0", MountFlag.RDONLY)
+                    : Mount.of("/dev/null", path, null, null, MountFlag.BIND);
+            requests.add(m.request());
         }
         for (String path : READ_ONLY) {
-            ignoreMissing(() -> {
-                Mount.of(path, path, null, null, MountFlag.BIND, MountFlag.REC).apply(b);
-                Mount.of(null, path, null, null, MountFlag.REMOUNT, MountFlag.BIND, MountFlag.RDONLY,
-                        MountFlag.NOSUID, MountFlag.NODEV, MountFlag.NOEXEC).apply(b);
-            });
+            if (!Files.exists(hostRoot.resolve(path.substring(1)))) continue;
+            requests.add(Mount.of(path, path, null, null, MountFlag.BIND, MountFlag.REC).request());
+            requests.add(Mount.of(null, path, null, null, MountFlag.REMOUNT, MountFlag.BIND, MountFlag.RDONLY,
+                    MountFlag.NOSUID, MountFlag.NODEV, MountFlag.NOEXEC).request());
         }
+        return requests;
     }
 
-    /** A path this kernel does not have (no /proc/acpi in a VM) needs no masking. */
-    private static void ignoreMissing(Runnable r) {
-        try {
-            r.run();
-        } catch (KernelException e) {
-            if (!"ENOENT".equals(e.errnoName())) throw e;
-        }
+    @Override
+    public void apply(ContainerBuild b) {
+        b.helper().pipeline(requests());
     }
 }

@@ -1,6 +1,7 @@
 package jlab.engine.step;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import jlab.kernel.syscall.MountFlag;
@@ -13,12 +14,17 @@ record Mount(String source, String target, String fstype, Set<MountFlag> flags, 
 
     static Mount of(String source, String target, String fstype, String data, MountFlag... flags) {
         Set<MountFlag> set = EnumSet.noneOf(MountFlag.class);
-        set.addAll(java.util.List.of(flags));
+        set.addAll(List.of(flags));
         return new Mount(source, target, fstype, set, data);
     }
 
+    /** The helper request: {@code mount SRC TARGET FSTYPE FLAGS DATA}. */
+    List<String> request() {
+        return List.of("mount", orEmpty(source), target, orEmpty(fstype), MountFlag.words(flags), orEmpty(data));
+    }
+
     void apply(ContainerBuild b) {
-        b.helper().call("mount", orEmpty(source), target, orEmpty(fstype), MountFlag.words(flags), orEmpty(data));
+        b.helper().pipeline(List.of(request()));
     }
 
     String syscall() {

@@ -1,5 +1,6 @@
 package jlab.engine.step;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jlab.kernel.syscall.MountFlag;
@@ -50,16 +51,18 @@ public final class MountDevStep implements Step {
     @Override
     public void apply(ContainerBuild b) {
         Dirs.ensure(b, "/dev", "755");
-        devTmpfs(b).apply(b);
+        List<List<String>> requests = new ArrayList<>();
+        requests.add(devTmpfs(b).request());
         for (Object[] n : NODES) {
-            b.helper().call("mknod", b.path("/dev/" + n[0]), "c", n[1].toString(), n[2].toString(), "666");
+            requests.add(List.of("mknod", b.path("/dev/" + n[0]), "c", n[1].toString(), n[2].toString(), "666"));
         }
         for (String[] l : LINKS) {
-            b.helper().call("symlink", l[0], b.path("/dev/" + l[1]));
+            requests.add(List.of("symlink", l[0], b.path("/dev/" + l[1])));
         }
-        b.helper().call("mkdir", b.path("/dev/pts"), "755");
-        devpts(b).apply(b);
-        b.helper().call("mkdir", b.path("/dev/shm"), "1777");
-        shm(b).apply(b);
+        requests.add(List.of("mkdir", b.path("/dev/pts"), "755"));
+        requests.add(devpts(b).request());
+        requests.add(List.of("mkdir", b.path("/dev/shm"), "1777"));
+        requests.add(shm(b).request());
+        b.helper().pipeline(requests); // one round trip for the sixteen requests
     }
 }

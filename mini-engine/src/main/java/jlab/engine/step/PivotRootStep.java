@@ -1,5 +1,7 @@
 package jlab.engine.step;
 
+import java.util.List;
+
 /**
  * Makes the overlay the root of the mount namespace, and detaches the host's
  * old root so that no path leads back to it.
@@ -28,10 +30,11 @@ public final class PivotRootStep implements Step {
 
     @Override
     public void apply(ContainerBuild b) {
-        b.helper().call("chdir", b.paths().rootfs().toString());
-        b.helper().call("pivot_root", ".", ".");
-        b.helper().call("umount", ".", "detach");
-        b.helper().call("chdir", "/");
+        b.helper().pipeline(List.of(
+                List.of("chdir", b.paths().rootfs().toString()),
+                List.of("pivot_root", ".", "."),
+                List.of("umount", ".", "detach"),
+                List.of("chdir", "/")));
         b.pivoted(true);
     }
 }
