@@ -34,6 +34,8 @@ public final class Engine {
     private final ImageStore images;
     private final CgroupDriver cgroups;
     private final HelperBinary helper;
+    /** What the sweep at start-up removed: {@code jlab gc} reports it too. */
+    private GarbageCollector.Report startupSweep = new GarbageCollector.Report(List.of());
 
     private Engine(StateDir state, CgroupDriver cgroups, HelperBinary helper) {
         this.state = state;
@@ -50,7 +52,7 @@ public final class Engine {
     public static Engine open(StateDir state) {
         requireRoot();
         Engine engine = new Engine(state, CgroupDriver.detect(), HelperBinary.extractTo(state.bin()));
-        engine.gc();
+        engine.startupSweep = new GarbageCollector(engine.store, engine.cgroups).collect();
         return engine;
     }
 
@@ -154,8 +156,11 @@ public final class Engine {
         return r.orElseThrow(() -> new EngineException("No such container: " + idOrName));
     }
 
-    /** Finds and undoes what crashed jlab processes left. */
+    /** {@code jlab gc}: finds and undoes what crashed jlab processes left, and the empty parent cgroup. */
     public GarbageCollector.Report gc() {
-        return new GarbageCollector(store, cgroups).collect();
+        List<String> removed = new java.util.ArrayList<>(startupSweep.removed());
+        startupSweep = new GarbageCollector.Report(List.of());
+        removed.addAll(new GarbageCollector(store, cgroups).collectAll().removed());
+        return new GarbageCollector.Report(removed);
     }
 }

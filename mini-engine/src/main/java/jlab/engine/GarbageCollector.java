@@ -43,6 +43,10 @@ public final class GarbageCollector {
         this.cgroups = cgroups;
     }
 
+    /**
+     * The automatic sweep every jlab makes when it opens the engine: containers
+     * whose jlab is gone, and what they left.
+     */
     public Report collect() {
         List<String> removed = new ArrayList<>();
         unmountLeftovers(removed);
@@ -53,6 +57,24 @@ public final class GarbageCollector {
             }
         }
         removeStaleNames(removed);
+        return new Report(removed);
+    }
+
+    /**
+     * {@code jlab gc}: the sweep, and then the shared "jlab" parent cgroup if no
+     * container uses it any more, so that the host is exactly as before jlab ran.
+     * (Not done by the automatic sweep: another jlab may be creating a container
+     * under it at that very moment.)
+     */
+    public Report collectAll() {
+        Report report = collect();
+        List<String> removed = new ArrayList<>(report.removed());
+        if (cgroups.children("jlab").isEmpty()) {
+            cgroups.open("jlab").ifPresent(parent -> {
+                parent.delete();
+                removed.add("cgroup jlab (the empty parent of containers' cgroups)");
+            });
+        }
         return new Report(removed);
     }
 

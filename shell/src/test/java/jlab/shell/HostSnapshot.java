@@ -16,6 +16,20 @@ import java.util.stream.Stream;
  */
 record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stateFiles) {
 
+    /** What differs from {@code before}, readably: "+ added" and "- removed" lines; empty when equal. */
+    String changesSince(HostSnapshot before) {
+        StringBuilder sb = new StringBuilder();
+        diff(sb, "mount", before.mounts, mounts);
+        diff(sb, "cgroup", before.cgroups, cgroups);
+        diff(sb, "state", before.stateFiles, stateFiles);
+        return sb.toString();
+    }
+
+    private static void diff(StringBuilder sb, String what, List<String> before, List<String> after) {
+        for (String a : after) if (!before.contains(a)) sb.append("+ ").append(what).append(' ').append(a).append('\n');
+        for (String b : before) if (!after.contains(b)) sb.append("- ").append(what).append(' ').append(b).append('\n');
+    }
+
     static HostSnapshot take(Path stateDir) {
         return new HostSnapshot(readMounts(), readJlabCgroups(), readStateFiles(stateDir));
     }
@@ -32,13 +46,26 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
         }
     }
 
-    /** Every cgroup directory whose path holds "jlab", in every hierarchy (v1 and v2). */
+    /**
+     * Every container cgroup: the directories under a "jlab" cgroup, in every
+     * hierarchy (v1 and v2). The "jlab" parent itself is shared by all
+     * containers, like Docker's "docker" cgroup; jlab gc removes it once empty.
+     */
     private static List<String> readJlabCgroups() {
         TreeSet<String> found = new TreeSet<>();
-        try (Stream<Path> walk = Files.walk(Path.of("/sys/fs/cgroup"), 4)) {
-            walk.filter(Files::isDirectory).map(Path::toString).filter(p -> p.contains("jlab")).forEach(found::add);
+        List<Path> parents = new java.util.ArrayList<>(List.of(Path.of("/sys/fs/cgroup/jlab")));
+        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            hierarchies.map(h -> h.resolve("jlab")).forEach(parents::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (Path parent : parents) {
+            if (!Files.isDirectory(parent)) continue;
+            try (Stream<Path> children = Files.list(parent)) {
+                children.filter(Files::isDirectory).map(Path::toString).forEach(found::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return List.copyOf(found);
     }
