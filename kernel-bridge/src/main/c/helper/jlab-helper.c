@@ -35,6 +35,7 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define CONTROL_FD 3
@@ -332,8 +333,138 @@ static int do_unshare(char **arg)
 
 static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH };
 
+/* ---- a terminal for the command (-t) ---------------------------------- */
+
+/*
+ * A pseudo-terminal is a pair: programs see the "slave" end as a terminal
+ * (isatty, line editing, Ctrl-C becoming SIGINT); whoever holds the "master"
+ * end plays the keyboard and the screen. `pty` opens one before `fork`: the
+ * child (PID 1) makes the slave its controlling terminal and its fds 0-2; the
+ * reaper keeps the master and copies between it and the user's terminal.
+ */
+static int pty_master = -1;
+static char pty_slave[64];
+static int pty_input;              /* `pty stdin`: relay what the user types (-i) */
+
+static void copy_window_size(void)
+{
+	struct winsize ws;
+
+	if (pty_master >= 0 && ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0)
+		ioctl(pty_master, TIOCSWINSZ, &ws);
+}
+
+static int do_pty(char **arg)
+{
+	int m;
+
+	if (pty_master >= 0)
+		return usage("pty: a terminal is already open");
+	pty_input = arg[0] && strcmp(arg[0], "stdin") == 0;
+	m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (m < 0)
+		return fail("posix_openpt(O_RDWR|O_NOCTTY)");
+	if (unlockpt(m) < 0 || ptsname_r(m, pty_slave, sizeof pty_slave) != 0) {
+		int e = errno;
+		close(m);
+		return reply_err(e, "unlockpt(%d)", m);
+	}
+	pty_master = m;
+	copy_window_size(); /* the user's terminal's rows and columns, when there is one */
+	ok();
+	put(" pty=%s", pty_slave);
+	return 0;
+}
+
+/* In the child: a new session whose controlling terminal is the slave. */
+static void attach_terminal(void)
+{
+	int s;
+
+	close(pty_master);
+	pty_master = -1;
+	if (setsid() < 0)
+		_exit(EXIT_HELPER);
+	s = open(pty_slave, O_RDWR);
+	if (s < 0 || ioctl(s, TIOCSCTTY, 0) < 0)
+		_exit(EXIT_HELPER);
+	dup2(s, STDIN_FILENO);
+	dup2(s, STDOUT_FILENO);
+	dup2(s, STDERR_FILENO);
+	if (s > STDERR_FILENO)
+		close(s);
+}
+
+static int write_all(int fd, const char *buf, ssize_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, buf, (size_t)n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		buf += w;
+		n -= w;
+	}
+	return 0;
+}
+
+/*
+ * In the reaper: copies the terminal's output to our stdout, and (with -i)
+ * our stdin to the terminal, with the user's own terminal in raw mode so that
+ * every key reaches the container's line discipline untouched. Returns when
+ * the slave is closed by every process (read gives EIO): the container ended.
+ */
+static void relay_terminal(void)
+{
+	struct termios saved, raw;
+	int restore = pty_input && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+	struct pollfd p[2] = { { .fd = pty_master, .events = POLLIN }, { .fd = pty_input ? STDIN_FILENO : -1, .events = POLLIN } };
+	char buf[8192];
+
+	if (restore) {
+		raw = saved;
+		cfmakeraw(&raw);
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	}
+	for (;;) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (p[0].revents) {
+			ssize_t n = read(pty_master, buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0 || write_all(STDOUT_FILENO, buf, n) < 0)
+				break;
+		}
+		if (p[1].revents) {
+			ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				/* Our input ended (a pipe): a Ctrl-D tells the program, as a user would. */
+				write_all(pty_master, "\x04", 1);
+				p[1].fd = -1;
+			} else if (write_all(pty_master, buf, n) < 0) {
+				break;
+			}
+		}
+	}
+	if (restore)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+}
+
 static void forward_signal(int sig)
 {
+	/* With a terminal, a resized window is the terminal's business: the
+	 * kernel then sends SIGWINCH to the terminal's foreground programs. */
+	if (sig == SIGWINCH && pty_master >= 0) {
+		copy_window_size();
+		return;
+	}
 	kill(init_pid, sig);
 }
 
@@ -363,6 +494,8 @@ static void become_reaper(pid_t child, const sigset_t *forwarded)
 		sigaction(forwarded_signals[i], &sa, NULL);
 	sigprocmask(SIG_UNBLOCK, forwarded, NULL);
 
+	if (pty_master >= 0)
+		relay_terminal();
 	/* A forwarded signal interrupts waitpid (EINTR): wait again, until the
 	 * child is really gone. Exiting earlier would SIGKILL it (its PDEATHSIG). */
 	while (waitpid(child, &status, 0) < 0)
@@ -406,6 +539,8 @@ static int do_fork(char **arg)
 	}
 
 	/* The child: it dies if the reaper dies, and starts with a clean mask. */
+	if (pty_master >= 0)
+		attach_terminal();
 	if (parent_fd >= 0)
 		close(parent_fd);
 	parent_fd = helper_fd;
@@ -804,6 +939,7 @@ struct verb {
 static const struct verb verbs[] = {
 	{ "hello", 0, 0, do_hello, "hello" },
 	{ "unshare", 1, -1, do_unshare, "unshare NS..." },
+	{ "pty", 0, 1, do_pty, "pty [stdin]" },
 	{ "fork", 0, 0, do_fork, "fork" },
 	{ "sethostname", 1, 1, do_sethostname, "sethostname NAME" },
 	{ "mount", 5, 5, do_mount, "mount SRC TARGET FSTYPE FLAGS DATA" },

@@ -120,8 +120,8 @@ public final class Engine {
         String id = Names.newId();
         String name = spec.name() != null ? Names.validateName(spec.name()) : Names.generateName();
         if (spec.hostname() != null) Names.validateHostname(spec.hostname());
-        if (spec.tty()) {
-            throw new EngineException("-t (a terminal for the container) is not supported yet: run without -t");
+        if (spec.tty() && spec.interactive() && !Syscalls.get().isatty(0)) {
+            throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
         ContainerBuild build = new ContainerBuild(id, name, spec, image, state.container(id), cgroups, helper);
         ExecStep.command(build);

@@ -1,9 +1,11 @@
 package jlab.engine.step;
 
 /**
- * Gives the container its standard input. Without {@code -i}, Docker gives a
+ * Gives the container its standard streams. Without {@code -i}, Docker gives a
  * container /dev/null to read: it must not eat the input of the terminal (or
- * of a script of jlab commands) that started it.
+ * of a script of jlab commands) that started it. With {@code -t}, a
+ * pseudo-terminal: the command sees a terminal (line editing, Ctrl-C, colours),
+ * and the helper's reaper copies between it and yours.
  */
 public final class StdioStep implements Step {
     @Override
@@ -11,17 +13,30 @@ public final class StdioStep implements Step {
 
     @Override
     public Explanation explain(ContainerBuild b) {
+        String pid = b.hasHelper() ? Long.toString(b.helper().pid()) : "PID";
+        if (b.spec().tty()) {
+            return new Explanation(
+                    "A pseudo-terminal for the command" + (b.spec().interactive() ? ", fed with what you type (-it)." : " (-t)."),
+                    "posix_openpt(O_RDWR); then in PID 1: setsid(); ioctl(slave, TIOCSCTTY); dup2(slave, 0..2)",
+                    "script -q /dev/null (a shell under a new terminal)",
+                    "ls -l /proc/" + pid + "/fd — a /dev/ptmx: the helper holds the terminal's master end");
+        }
         boolean keep = b.spec().interactive();
         return new Explanation(
                 keep ? "Keep standard input: the container reads what you type (-i)."
                         : "Standard input from /dev/null: without -i the container reads nothing.",
                 keep ? "(nothing: fd 0 is inherited)" : "dup2(open(\"/dev/null\", O_RDONLY), 0)",
                 keep ? "(inherited)" : "COMMAND < /dev/null",
-                "ls -l /proc/" + (b.hasHelper() ? b.helper().pid() : "PID") + "/fd/0");
+                "ls -l /proc/" + pid + "/fd/0");
     }
 
     @Override
     public void apply(ContainerBuild b) {
-        b.helper().call("stdio", b.spec().interactive() ? "-" : "/dev/null", "-", "-");
+        if (b.spec().tty()) {
+            if (b.spec().interactive()) b.helper().call("pty", "stdin");
+            else b.helper().call("pty");
+        } else {
+            b.helper().call("stdio", b.spec().interactive() ? "-" : "/dev/null", "-", "-");
+        }
     }
 }

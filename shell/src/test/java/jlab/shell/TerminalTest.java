@@ -1,0 +1,88 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jlab run -it}: a real terminal (tmux) types into a shell inside the
+ * container and reads the screen, as a person would.
+ */
+@Tag("kernel")
+class TerminalTest {
+    @TempDir static Path state;
+    static JlabProcess jlab;
+    private final String session = "jlab-test-" + ProcessHandle.current().pid();
+
+    @BeforeAll
+    static void requirements() {
+        Root.assumeRoot();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")),
+                "requires tmux (apt-get install tmux): the test drives a real terminal");
+        jlab = new JlabProcess(state);
+        jlab.run("run", "--rm", "busybox", "true");
+    }
+
+    @AfterEach
+    void killTmux() throws Exception {
+        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor();
+    }
+
+    @Test
+    void an_interactive_shell_gets_a_terminal_of_the_windows_size_and_its_exit_code_comes_back() throws Exception {
+        String cmd = String.join(" ", jlab.builder(List.of("run", "-it", "--rm", "--hostname", "tty-box", "busybox", "sh"))
+                .command().stream().map(a -> "'" + a + "'").toList());
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                "env JLAB_STATE_DIR=" + state + " " + cmd + "; echo EXIT=$?; sleep 60");
+        awaitScreen("/ #");
+        tmux("send-keys", "-t", session, "echo $((6*7)) $(hostname); stty size; tty -s && echo is-a-tty", "Enter");
+        String screen = awaitScreen("is-a-tty");
+        assertThat(screen).contains("42 tty-box").contains("30 100");
+        tmux("send-keys", "-t", session, "exit 5", "Enter");
+        assertThat(awaitScreen("EXIT=")).contains("EXIT=5");
+    }
+
+    @Test
+    void ctrl_c_interrupts_the_command_inside_not_jlab() throws Exception {
+        String cmd = String.join(" ", jlab.builder(List.of("run", "-it", "--rm", "busybox", "sh"))
+                .command().stream().map(a -> "'" + a + "'").toList());
+        tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                "env JLAB_STATE_DIR=" + state + " " + cmd + "; echo EXIT=$?; sleep 60");
+        awaitScreen("/ #");
+        tmux("send-keys", "-t", session, "sleep 100", "Enter");
+        Thread.sleep(500);
+        tmux("send-keys", "-t", session, "C-c");
+        tmux("send-keys", "-t", session, "echo still-here", "Enter");
+        assertThat(awaitScreen("still-here\n")).doesNotContain("EXIT=");
+        tmux("send-keys", "-t", session, "exit", "Enter");
+        assertThat(awaitScreen("EXIT=")).contains("EXIT=0"); // the shell lived on: exit returns echo's status
+    }
+
+    private static void tmux(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("tmux"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("tmux " + String.join(" ", args) + ": " + out).isZero();
+    }
+
+    private String awaitScreen(String text) throws Exception {
+        String screen = "";
+        for (int i = 0; i < 150; i++) {
+            Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).start();
+            screen = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            if (screen.contains(text)) return screen;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the screen never showed \"" + text + "\":\n" + screen);
+    }
+}
