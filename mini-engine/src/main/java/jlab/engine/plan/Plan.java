@@ -25,7 +25,7 @@ public final class Plan {
 
     public boolean done() { return applied == steps.size(); }
 
-    /** Applies the next step; on failure the step counts as not applied (its own partial effect is undone with the rest). */
+    /** Applies the next step; on failure the step still counts as applied, so that its undo cleans up its partial effect. */
     public Step applyNext(ContainerBuild build, StepListener listener) {
         Step step = steps.get(applied);
         listener.before(applied, step, build);

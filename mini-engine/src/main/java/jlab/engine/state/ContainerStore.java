@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,6 +31,9 @@ public final class ContainerStore {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** What a name, an id or an id prefix can be (as {@link jlab.engine.Names} allows): never "", "." or a path. */
+    private static final Pattern NAME_OR_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private final StateDir state;
 
@@ -126,6 +130,8 @@ public final class ContainerStore {
 
     /** Finds a container by full id, unique id prefix, or name. */
     public Optional<ContainerRecord> find(String idOrName) {
+        // "" would be a prefix of every id, and "..", "../x" would read files outside names/.
+        if (!NAME_OR_ID.matcher(idOrName).matches()) return Optional.empty();
         Optional<String> byName = readName(idOrName);
         if (byName.isPresent()) {
             Optional<ContainerRecord> r = load(byName.get());

@@ -60,13 +60,19 @@ public final class ExecStep implements Step {
     @Override
     public Explanation explain(ContainerBuild b) {
         List<String> cmd = command(b);
+        String typed = String.join(" ", cmd.stream().map(ExecStep::shellWord).toList());
         return new Explanation(
                 "Become the command: the helper process is replaced by " + cmd.get(0) + ", and keeps its pid, namespaces,"
                         + " cgroup and root. PID 1 is now the user's program.",
                 "chdir(\"" + workdir(b) + "\"); execve(\"" + cmd.get(0) + "\", argv, envp)",
-                "cd " + workdir(b) + " && exec " + String.join(" ", cmd),
+                "cd " + shellWord(workdir(b)) + " && exec " + typed,
                 "ps -o pid,cmd --ppid " + (b.hasHelper() ? b.helper().pid() : "HELPER") + " on the host: the command, as"
                         + " the reaper's child");
+    }
+
+    /** A word as it must be typed in a shell: {@code 'hostname; echo $$'} stays one word, unexpanded. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     @Override

@@ -68,8 +68,10 @@ public final class RunCommand implements Callable<Integer> {
             result = session.engine().run(spec, forwarder.around(listener));
         }
         if (result.oomKilled()) {
-            session.err().println("jlab: container " + result.name() + " was killed by the kernel's OOM killer: it used all"
-                    + " of its memory limit (--memory " + Sizes.human(memory) + ")");
+            // Without --memory it can still happen: the host ran out, and the kernel chose a process of the container.
+            String why = memory != null ? "it used all of its memory limit (--memory " + Sizes.human(memory) + ")"
+                    : "the host ran out of memory";
+            session.err().println("jlab: container " + result.name() + " was killed by the kernel's OOM killer: " + why);
         }
         return result.exitCode();
     }

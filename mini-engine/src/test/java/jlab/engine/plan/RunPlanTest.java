@@ -1,0 +1,84 @@
+package jlab.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import jlab.engine.ContainerSpec;
+import jlab.engine.step.Step;
+
+/** The steps of {@code jlab run} come in the order the kernel needs them. */
+class RunPlanTest {
+
+    private static List<String> names(boolean userns) {
+        ContainerSpec spec = ContainerSpec.builder().image("busybox").userns(userns).build();
+        return RunPlan.forSpec(spec, true).steps().stream().map(Step::name).toList();
+    }
+
+    private static void assertBefore(List<String> names, String first, String then) {
+        assertThat(names).contains(first, then);
+        assertThat(names.indexOf(first)).as("%s before %s in %s", first, then, names).isLessThan(names.indexOf(then));
+    }
+
+    @Test
+    void the_steps_are_those_of_the_javadoc_in_order() {
+        assertThat(names(false)).containsExactly(
+                "directories", "cgroup", "helper", "stdio", "unshare pid", "join cgroup", "unshare cgroup",
+                "unshare mnt", "private mounts", "unshare uts", "hostname", "unshare ipc", "unshare net", "loopback",
+                "overlay rootfs", "mount proc", "mount sys", "mount dev", "mount tmp", "pivot-root", "mask paths",
+                "drop capabilities", "set user", "no new privileges", "exec");
+    }
+
+    @Test
+    void the_user_namespace_step_is_there_only_with_userns() {
+        assertThat(names(false)).doesNotContain("unshare user");
+        List<String> withUserns = names(true);
+        assertThat(withUserns).containsOnlyOnce("unshare user").hasSize(names(false).size() + 1);
+        assertBefore(withUserns, "mask paths", "unshare user");
+        assertBefore(withUserns, "unshare user", "drop capabilities");
+    }
+
+    @Test
+    void the_pid_namespace_comes_before_joining_the_cgroup_which_comes_before_the_cgroup_namespace() {
+        List<String> names = names(false);
+        assertBefore(names, "unshare pid", "join cgroup");
+        assertBefore(names, "join cgroup", "unshare cgroup");
+    }
+
+    @Test
+    void mounts_are_made_private_right_after_the_mount_namespace_and_before_any_mount() {
+        List<String> names = names(false);
+        assertThat(names.indexOf("private mounts")).isEqualTo(names.indexOf("unshare mnt") + 1);
+        assertBefore(names, "private mounts", "overlay rootfs");
+    }
+
+    @Test
+    void the_hostname_is_set_in_the_new_uts_namespace() {
+        assertBefore(names(false), "unshare uts", "hostname");
+    }
+
+    @Test
+    void pivot_root_comes_after_the_mounts_and_before_the_masks() {
+        List<String> names = names(false);
+        assertBefore(names, "mount tmp", "pivot-root");
+        assertBefore(names, "pivot-root", "mask paths");
+    }
+
+    @Test
+    void privileges_are_dropped_in_order_and_exec_comes_last() {
+        List<String> names = names(true);
+        assertBefore(names, "drop capabilities", "set user");
+        assertBefore(names, "set user", "no new privileges");
+        assertBefore(names, "no new privileges", "exec");
+        assertThat(names).last().isEqualTo("exec");
+    }
+
+    @Test
+    void only_directories_cgroup_helper_and_join_cgroup_run_on_the_host() {
+        ContainerSpec spec = ContainerSpec.builder().image("busybox").userns(true).build();
+        assertThat(RunPlan.forSpec(spec, true).steps()).filteredOn(step -> !step.inHelper())
+                .extracting(Step::name).containsExactly("directories", "cgroup", "helper", "join cgroup");
+    }
+}

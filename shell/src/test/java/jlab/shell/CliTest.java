@@ -1,0 +1,121 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jlab.engine.state.StateDir;
+
+/**
+ * The command line without the kernel: version, help and every mistake that is
+ * caught before the engine opens. Each test proves the engine stayed closed:
+ * opening it would extract the helper into the state directory.
+ */
+class CliTest {
+    @TempDir Path state;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Cli cli;
+
+    @BeforeEach
+    void aSessionOverMemoryStreams() {
+        Session session = new Session(new StateDir(state),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new Cli(session);
+    }
+
+    @AfterEach
+    void theEngineWasNeverOpened() throws IOException {
+        try (Stream<Path> files = Files.list(state)) {
+            assertThat(files).as("the state directory").isEmpty();
+        }
+    }
+
+    private int jlab(String... args) { return cli.execute(List.of(args)); }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    private String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void version_prints_jlab_and_the_maven_version() {
+        assertThat(jlab("--version")).isZero();
+        assertThat(Cli.Version.get()).as("filtered from the pom").matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(out()).isEqualTo("jlab " + Cli.Version.get() + System.lineSeparator());
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void help_lists_every_command() {
+        assertThat(jlab("help")).isZero();
+        assertThat(out()).contains("run", "ps", "rm", "images", "gc");
+    }
+
+    @Test
+    void run_help_shows_the_flags() {
+        assertThat(jlab("run", "--help")).isZero();
+        assertThat(out()).contains("jlab run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+                "--rm", "--name", "--memory", "--memory-swap", "--cpus", "--pids-limit", "--userns", "--explain");
+    }
+
+    @Test
+    void an_unknown_flag_is_125_with_dockers_two_lines() {
+        assertThat(jlab("run", "--no-such-flag", "busybox", "true")).isEqualTo(125);
+        assertThat(err().lines()).containsExactly("jlab: Unknown option: '--no-such-flag'", "See 'jlab run --help'.");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_command_is_125() {
+        assertThat(jlab("nosuch")).isEqualTo(125);
+        assertThat(err()).contains("'nosuch'").contains("See 'jlab --help'.");
+    }
+
+    @Test
+    void no_command_at_all_is_125() {
+        assertThat(jlab()).isEqualTo(125);
+        assertThat(err()).contains("a command is missing");
+    }
+
+    @Test
+    void a_memory_size_with_a_bad_unit_is_125() {
+        assertThat(jlab("run", "--memory", "64x", "busybox")).isEqualTo(125);
+        assertThat(err()).contains("--memory").contains("invalid size: '64x'").contains("See 'jlab run --help'.");
+    }
+
+    @Test
+    void a_memory_limit_below_6m_is_125_with_one_line_and_no_stack_trace() {
+        assertThat(jlab("run", "--memory", "1m", "busybox", "true")).isEqualTo(125);
+        assertThat(err().lines()).containsExactly(
+                "jlab: --memory must be at least 6m (the kernel needs room for the process itself)");
+    }
+
+    @Test
+    void run_without_an_image_is_125() {
+        assertThat(jlab("run", "--rm")).isEqualTo(125);
+        assertThat(err()).contains("\"jlab run\" requires an image");
+    }
+
+    @Test
+    void options_do_not_carry_over_from_one_command_to_the_next() {
+        assertThat(jlab("run", "--memory", "64m", "--memory-swap", "32m", "busybox")).isEqualTo(125);
+        assertThat(err()).contains("--memory-swap must be at least --memory");
+        err.reset();
+
+        // Had --memory 64m stuck from the command before, this would be the same error.
+        assertThat(jlab("run", "--memory-swap", "32m", "busybox")).isEqualTo(125);
+        assertThat(err()).contains("--memory-swap needs --memory too");
+    }
+}
