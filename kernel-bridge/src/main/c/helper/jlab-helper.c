@@ -218,7 +218,7 @@ static const struct flag mount_flags[] = {
 	FLAG("slave", MS_SLAVE),
 	FLAG("shared", MS_SHARED),    FLAG("unbindable", MS_UNBINDABLE),
 	FLAG("relatime", MS_RELATIME), FLAG("strictatime", MS_STRICTATIME),
-	FLAG("noatime", MS_NOATIME),
+	FLAG("noatime", MS_NOATIME), FLAG("move", MS_MOVE),
 	{ NULL, 0, NULL },
 };
 

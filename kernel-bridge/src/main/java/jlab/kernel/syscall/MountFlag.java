@@ -17,6 +17,7 @@ public enum MountFlag {
     REMOUNT(32L, "remount"),
     NOATIME(1024L, "noatime"),
     BIND(4096L, "bind"),
+    MOVE(8192L, "move"),
     REC(16384L, "rec"),
     UNBINDABLE(1L << 17, "unbindable"),
     PRIVATE(1L << 18, "private"),

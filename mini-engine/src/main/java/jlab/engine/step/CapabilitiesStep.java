@@ -16,9 +16,13 @@ public final class CapabilitiesStep implements Step {
     @Override
     public String name() { return "drop capabilities"; }
 
-    private static List<String> kept() {
+    /** Docker's defaults; without CAP_SYS_CHROOT where the root is only a chroot (see {@link PivotRootStep}). */
+    static List<String> kept() {
         List<String> names = new ArrayList<>();
-        for (Capability c : Capability.DOCKER_DEFAULTS) names.add(c.shortName());
+        for (Capability c : Capability.DOCKER_DEFAULTS) {
+            if (c == Capability.SYS_CHROOT && PivotRootStep.hostRootIsInitramfs()) continue;
+            names.add(c.shortName());
+        }
         return names;
     }
 
