@@ -16,10 +16,12 @@ public final class Hints {
             Map.entry("pivot_root EINVAL",
                     "new_root must be a mount point, and neither it nor the current root may have shared propagation:"
                             + " bind-mount the rootfs onto itself and make mounts private (mount --make-rprivate /) first"),
-            Map.entry("pivot_root EBUSY", "new_root or put_old is already the root, or something is mounted on put_old"),
+            Map.entry("pivot_root EBUSY",
+                    "new_root is on the current root mount (bind-mount the rootfs onto itself first),"
+                            + " or it or put_old is already the root, or something is mounted on put_old"),
             Map.entry("pivot_root EPERM", "pivot_root needs CAP_SYS_ADMIN in the user namespace that owns the mount namespace"),
             Map.entry("unshare EINVAL",
-                    "a multithreaded process cannot unshare a mount or user namespace: do it in the single-threaded native helper"),
+                    "a multithreaded process cannot unshare a user namespace: do it in the single-threaded native helper"),
             Map.entry("unshare EPERM", "creating namespaces needs CAP_SYS_ADMIN: run jlab as root (sudo)"),
             Map.entry("unshare ENOSPC",
                     "the limit of namespaces of this type is reached: see /proc/sys/user/max_*_namespaces"),

@@ -76,7 +76,14 @@ public final class Helper implements AutoCloseable {
             throw KernelException.of(verb, String.join(" ", args),
                     "the native helper exited before answering (exit code " + waitFor() + ")");
         }
-        return Reply.parse(new String(reply, StandardCharsets.UTF_8));
+        String line = new String(reply, StandardCharsets.UTF_8);
+        if (line.startsWith("err ")) {
+            // After an err the helper skips every request until sync (see "Pipelining"):
+            // a request sent alone must not leave it that way for the next one.
+            if (sys.send(socket, "sync\0".getBytes(StandardCharsets.UTF_8))) sys.receive(socket, MAX_MESSAGE);
+            throw Reply.parseError(line);
+        }
+        return Reply.parse(line);
     }
 
     /**
