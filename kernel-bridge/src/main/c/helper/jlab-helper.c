@@ -1,9 +1,9 @@
 /*
  * jlab-helper: the native stage of the jlab container engine.
  *
- * A JVM cannot turn itself into a container: unshare(CLONE_NEWNS) and
- * unshare(CLONE_NEWUSER) refuse a multithreaded process, and a JVM always
- * has a dozen threads. So the engine starts this small single-threaded
+ * A JVM cannot turn itself into a container: unshare(CLONE_NEWUSER) refuses
+ * a multithreaded process (a JVM always has a dozen threads), CLONE_NEWPID
+ * only affects children, and a JVM cannot fork. So the engine starts this small single-threaded
  * program and drives it over a socket (fd 3), one request at a time:
  * "unshare uts", "mount ...", "pivot_root . .", "exec sh". The helper holds
  * no policy. Every choice is made in Java; this file turns each request into

@@ -7,25 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input: one clear line, Docker's exit code, and nothing half-made left on the host. */
-@Tag("kernel")
-class BadInputTest {
-    @TempDir static Path state;
-    static JlabProcess jlab;
+class BadInputTest extends RealJlabTest {
     HostSnapshot before;
-
-    @BeforeAll
-    static void requireRoot() {
-        Root.assumeRoot();
-        jlab = new JlabProcess(state);
-        jlab.run("run", "--rm", "busybox", "true"); // builds the image once: not part of what a test leaves
-    }
 
     @BeforeEach
     void snapshot() { before = HostSnapshot.take(state); }

@@ -7,27 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing leaks: many runs leave the host's mount table, cgroup trees and the
  * state directory exactly as they were, and a jlab killed mid-run leaves
  * nothing that the next jlab (or jlab gc) does not remove.
  */
-@Tag("kernel")
-class LeakTest {
-    @TempDir static Path state;
-    static JlabProcess jlab;
-
-    @BeforeAll
-    static void requireRoot() {
-        Root.assumeRoot();
-        jlab = new JlabProcess(state);
-        jlab.run("run", "--rm", "busybox", "true");
-    }
+class LeakTest extends RealJlabTest {
 
     @Test
     void two_hundred_runs_leave_the_host_as_it_was() {

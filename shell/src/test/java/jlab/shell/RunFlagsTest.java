@@ -5,22 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Docker's flags, with Docker's meanings and exit codes, on the real kernel. */
-@Tag("kernel")
-class RunFlagsTest {
-    @TempDir static Path state;
-    static JlabProcess jlab;
-
-    @BeforeAll
-    static void requireRoot() {
-        Root.assumeRoot();
-        jlab = new JlabProcess(state);
-    }
+class RunFlagsTest extends RealJlabTest {
 
     @Test
     void the_exit_code_is_the_commands_own() {

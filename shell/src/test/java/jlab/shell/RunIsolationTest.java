@@ -5,25 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jlab run} makes a real container: each test runs the real jlab on the
  * real kernel and looks at what the command inside saw.
  */
-@Tag("kernel")
-class RunIsolationTest {
-    @TempDir static Path state;
-    static JlabProcess jlab;
-
-    @BeforeAll
-    static void requireRoot() {
-        Root.assumeRoot();
-        jlab = new JlabProcess(state);
-    }
+class RunIsolationTest extends RealJlabTest {
 
     @Test
     void the_headline_command_prints_the_hostname_pid_1_and_a_small_process_count() {

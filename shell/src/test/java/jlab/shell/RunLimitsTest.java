@@ -9,22 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** cgroup limits bite: the kernel kills a memory hog, refuses a fork beyond the pids limit, throttles the CPU. */
-@Tag("kernel")
-class RunLimitsTest {
-    @TempDir static Path state;
-    static JlabProcess jlab;
-
-    @BeforeAll
-    static void requireRoot() {
-        Root.assumeRoot();
-        jlab = new JlabProcess(state);
-    }
+class RunLimitsTest extends RealJlabTest {
 
     @Test
     void a_memory_hog_is_oom_killed_and_exits_137_with_a_notice() {

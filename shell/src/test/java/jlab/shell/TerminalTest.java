@@ -8,27 +8,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jlab run -it}: a real terminal (tmux) types into a shell inside the
  * container and reads the screen, as a person would.
  */
-@Tag("kernel")
-class TerminalTest {
-    @TempDir static Path state;
-    static JlabProcess jlab;
+class TerminalTest extends RealJlabTest {
     private final String session = "jlab-test-" + ProcessHandle.current().pid();
 
     @BeforeAll
-    static void requirements() {
-        Root.assumeRoot();
+    static void requireTmux() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")),
                 "requires tmux (apt-get install tmux): the test drives a real terminal");
-        jlab = new JlabProcess(state);
-        jlab.run("run", "--rm", "busybox", "true");
     }
 
     @AfterEach

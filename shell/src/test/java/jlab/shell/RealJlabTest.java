@@ -1,0 +1,24 @@
+package jlab.shell;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The base of the tests that run the real jlab on the real kernel: each test
+ * class gets its own state directory, and skips (with the reason) when not root.
+ */
+@Tag("kernel")
+abstract class RealJlabTest {
+    @TempDir static Path state;
+    static JlabProcess jlab;
+
+    @BeforeAll
+    static void startJlab() {
+        Root.assumeRoot();
+        jlab = new JlabProcess(state);
+        jlab.run("run", "--rm", "busybox", "true"); // builds the image once: not part of what a test leaves
+    }
+}
