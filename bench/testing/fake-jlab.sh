@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Stand-in for ./jlab, to prove the benchmark scripts' arithmetic before jlab
 # exists. Behaves like the jlab contract the scripts rely on:
 #   fake-jlab.sh run --rm busybox true     one command from the arguments
@@ -6,7 +6,9 @@
 # Knobs:
 #   FAKE_JLAB_STARTUP  seconds slept once at start, like a JVM start [0.3]
 #   FAKE_JLAB_EACH     what one `run` line costs:
-#                        sleep:SECONDS  a known cost (the self-test uses sleep:0.02)
+#                        wait:SECONDS   a known cost without a fork: bash's read -t
+#                                       on a FIFO nobody writes (the self-test's)
+#                        sleep:SECONDS  the same plus a fork+exec of sleep
 #                        true           fork+exec of /bin/true
 #                        crun           crun run of $BENCH_FAKE_BUNDLE (made by the
 #                                       calling script), so its figure must match crun's
@@ -23,9 +25,13 @@ if [ "$each" = crun ] && [ -z "${FAKE_JLAB_IN_NS:-}" ] &&
 fi
 
 sleep "${FAKE_JLAB_STARTUP:-0.3}"
+case "$each" in wait:*)
+    fifo=$(mktemp -u /tmp/fake-jlab.XXXXXX) && mkfifo "$fifo" && exec 9<>"$fifo" && rm -f "$fifo" ;;
+esac
 
 run_one() {
     case "$each" in
+        wait:*) read -r -t "${each#wait:}" -u 9 _ || true ;;
         sleep:*) sleep "${each#sleep:}" ;;
         true) /bin/true ;;
         crun) crun run --bundle "${BENCH_FAKE_BUNDLE:?no bundle: run me from per-container.sh or one-shot.sh}" \
