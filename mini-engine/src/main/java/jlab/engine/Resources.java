@@ -28,8 +28,15 @@ public record Resources(Long memoryBytes, Long memorySwapBytes, Double cpus, Lon
                 throw new EngineException("--memory-swap must be at least --memory (it counts memory plus swap), or -1");
             }
         }
-        if (cpus != null && (cpus <= 0 || cpus > Runtime.getRuntime().availableProcessors() * 1024.0)) {
+        if (cpus != null && cpus <= 0) {
             throw new EngineException("--cpus must be more than 0, e.g. 0.5 for half a CPU");
+        }
+        if (cpus != null && cpus > Runtime.getRuntime().availableProcessors()) {
+            throw new EngineException("--cpus " + cpus + " is more than this host's "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs");
+        }
+        if (cpus != null && Math.round(cpus * CPU_PERIOD_MICROS) < 1000) {
+            throw new EngineException("--cpus must be at least 0.01: the kernel's smallest quota is 1 ms per 100 ms");
         }
         if (cpuShares != null && (cpuShares < 2 || cpuShares > 262144)) {
             throw new EngineException("--cpu-shares must be between 2 and 262144 (default 1024)");

@@ -1,9 +1,13 @@
 package jlab.kernel.syscall;
 
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 
 /**
- * The C library functions jnr-posix does not bind: the container primitives.
+ * The C library functions jlab calls from the JVM: the container primitives,
+ * and the few process and socket calls the engine needs to drive its helper.
  * Loaded by {@link Syscalls}; use that class, which checks every return value.
  *
  * Each method is the libc wrapper of the system call of the same name
@@ -34,6 +38,27 @@ public interface LibC {
     @SaveError int close(int fd);
 
     int gettid();
+
+    @SaveError int kill(int pid, int signal);
+
+    @SaveError int waitpid(int pid, @Out int[] status, int options);
+
+    @SaveError int socketpair(int domain, int type, int protocol, @Out int[] fds);
+
+    @SaveError long read(int fd, @Out byte[] buf, long count);
+
+    @SaveError long send(int fd, @In byte[] buf, long count, int flags);
+
+    /** posix_spawn_file_actions_t is opaque: 80 bytes in glibc; {@link Syscalls} gives it room to spare. */
+    int posix_spawn_file_actions_init(Pointer actions);
+
+    int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newfd);
+
+    int posix_spawn_file_actions_destroy(Pointer actions);
+
+    /** Returns an error number (not -1 and errno): posix_spawn reports failure that way. */
+    int posix_spawn(@Out int[] pid, String path, Pointer fileActions, Pointer attributes,
+                    @In CharSequence[] argv, @In CharSequence[] envp);
 
     int isatty(int fd);
 

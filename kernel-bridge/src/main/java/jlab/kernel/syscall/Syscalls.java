@@ -11,9 +11,8 @@ import jlab.kernel.ns.Namespace;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
-import jnr.posix.SpawnFileAction;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
 
 /**
  * The container primitives, callable from Java, each checked: a failure is a
@@ -38,12 +37,10 @@ public final class Syscalls {
 
     private final LibC libc;
     private final Runtime runtime;
-    private final POSIX posix;
 
     private Syscalls() {
         libc = LibraryLoader.create(LibC.class).load("c");
         runtime = Runtime.getRuntime(libc);
-        posix = POSIXFactory.getNativePOSIX();
     }
 
     public static Syscalls get() { return INSTANCE; }
@@ -137,9 +134,9 @@ public final class Syscalls {
 
     /** kill(2). Returns false if the process no longer exists (ESRCH). */
     public boolean kill(long pid, int signal) {
-        int r = posix.kill((int) pid, signal);
+        int r = libc.kill((int) pid, signal);
         if (r < 0) {
-            int e = posix.errno();
+            int e = errno();
             if (e == 3 /* ESRCH */) return false;
             throw KernelException.of("kill", pid + ", " + signal, e);
         }
@@ -153,9 +150,9 @@ public final class Syscalls {
     public int waitpid(long pid) {
         int[] status = new int[1];
         while (true) {
-            int r = posix.waitpid((int) pid, status, 0);
+            int r = libc.waitpid((int) pid, status, 0);
             if (r >= 0) return status[0];
-            int e = posix.errno();
+            int e = errno();
             if (e != 4 /* EINTR */) throw KernelException.of("waitpid", String.valueOf(pid), e);
         }
     }
@@ -166,24 +163,38 @@ public final class Syscalls {
         final int sockSeqpacket = 5;
         final int sockCloexec = 02000000;
         int[] fds = new int[2];
-        check(posix.socketpair(afUnix, sockSeqpacket | sockCloexec, 0, fds), "socketpair",
+        check(libc.socketpair(afUnix, sockSeqpacket | sockCloexec, 0, fds), "socketpair",
                 "AF_UNIX, SOCK_SEQPACKET|SOCK_CLOEXEC, 0");
         return fds;
     }
 
-    /** posix_spawn(3) of {@code program}, with {@code fdForChild} as the child's fd 3 and fds 0-2 inherited. */
+    /**
+     * posix_spawn(3) of {@code program}, with {@code fdForChild} as the child's
+     * fd 3 and fds 0-2 inherited. glibc's posix_spawn uses clone(CLONE_VM |
+     * CLONE_VFORK): no copy of the JVM's memory is made, whatever its size.
+     */
     public long spawnWithFd3(String program, List<String> argv, Collection<String> env, int fdForChild) {
-        List<SpawnFileAction> actions = List.of(SpawnFileAction.dup(fdForChild, 3));
-        long pid = posix.posix_spawnp(program, actions, argv, env);
-        if (pid < 0) throw KernelException.of("posix_spawn", q(program), posix.errno());
-        return pid;
+        Pointer actions = Memory.allocateDirect(runtime, 256);
+        libc.posix_spawn_file_actions_init(actions);
+        try {
+            // dup2 clears close-on-exec on the new fd: the child keeps fd 3 across its exec.
+            libc.posix_spawn_file_actions_adddup2(actions, fdForChild, 3);
+            int[] pid = new int[1];
+            int error = libc.posix_spawn(pid, program, actions, null,
+                    argv.toArray(new CharSequence[0]), env.toArray(new CharSequence[0]));
+            if (error != 0) throw KernelException.of("posix_spawn", q(program), error);
+            return pid[0];
+        } finally {
+            libc.posix_spawn_file_actions_destroy(actions);
+        }
     }
 
     /** send(2) of one message; returns false if the peer has gone (EPIPE, ECONNRESET). */
     public boolean send(int fd, byte[] message) {
-        int r = posix.write(fd, message, message.length);
+        // MSG_NOSIGNAL: a helper that is gone gives EPIPE, not a SIGPIPE for the JVM.
+        long r = libc.send(fd, message, message.length, 0x4000 /* MSG_NOSIGNAL */);
         if (r < 0) {
-            int e = posix.errno();
+            int e = errno();
             if (e == 32 /* EPIPE */ || e == 104 /* ECONNRESET */) return false;
             throw KernelException.of("write", "socket " + fd, e);
         }
@@ -194,17 +205,17 @@ public final class Syscalls {
     public byte[] receive(int fd, int maxLength) {
         byte[] buf = new byte[maxLength];
         while (true) {
-            int n = posix.read(fd, buf, buf.length);
+            int n = (int) libc.read(fd, buf, buf.length);
             if (n > 0) return java.util.Arrays.copyOf(buf, n);
             if (n == 0) return null;
-            int e = posix.errno();
+            int e = errno();
             if (e == 104 /* ECONNRESET */) return null;
             if (e != 4 /* EINTR */) throw KernelException.of("read", "socket " + fd, e);
         }
     }
 
     public void close(int fd) {
-        posix.close(fd);
+        libc.close(fd);
     }
 
     /** The effective user id of this process (0 for root). */

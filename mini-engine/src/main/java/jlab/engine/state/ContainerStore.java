@@ -54,15 +54,26 @@ public final class ContainerStore {
             } catch (FileAlreadyExistsException e) {
                 String holder = readName(name).orElse("");
                 if (!holder.isEmpty() && Files.isDirectory(state.containers().resolve(holder))) {
-                    throw new EngineException("the container name \"" + name + "\" is already in use by container "
-                            + holder.substring(0, Math.min(12, holder.length()))
-                            + ": remove that container (jlab rm " + name + ") or choose another --name");
+                    throw inUse(name, holder);
                 }
-                Files.writeString(file, id); // stale: its container is gone
+                // Stale: its container is gone. Remove it and take the name the atomic way again,
+                // so that of two jlabs doing this at once, one wins and the other is told it is in use.
+                Files.deleteIfExists(file);
+                try {
+                    Files.writeString(Files.createFile(file), id);
+                } catch (FileAlreadyExistsException lost) {
+                    throw inUse(name, readName(name).orElse("?"));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static EngineException inUse(String name, String holder) {
+        return new EngineException("the container name \"" + name + "\" is already in use by container "
+                + holder.substring(0, Math.min(12, holder.length()))
+                + ": remove that container (jlab rm " + name + ") or choose another --name");
     }
 
     public Optional<String> readName(String name) {
