@@ -46,17 +46,19 @@ class RunLimitsTest extends RealJlabTest {
     @Test
     void cpus_and_memory_and_pids_are_written_to_the_containers_cgroup() throws Exception {
         Process p = jlab.builder(List.of("run", "--rm", "--name", "limited", "--cpus", "0.5", "--memory", "64m",
-                "--pids-limit", "20", "--cpu-shares", "512", "busybox", "sleep", "20")).start();
+                "--memory-swap", "96m", "--pids-limit", "20", "--cpu-shares", "512", "busybox", "sleep", "20")).start();
         try {
             Path cg = awaitCgroupDir();
             String text = String.join("\n", readAll(cg));
             if (Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) { // v2
-                assertThat(text).contains("cpu.max=50000 100000").contains("memory.max=67108864").contains("pids.max=20");
+                assertThat(text).contains("cpu.max=50000 100000").contains("memory.max=67108864").contains("pids.max=20")
+                        .contains("memory.swap.max=33554432"); // --memory-swap is memory + swap: 96m - 64m
             } else { // v1
                 // --cpu-shares goes through cgroup v2's weight scale on both versions, as Docker does on v2:
                 // 512 shares is weight 20, which v1 writes back as 500 shares.
                 assertThat(text).contains("cpu.cfs_quota_us=50000").contains("cpu.cfs_period_us=100000")
-                        .contains("memory.limit_in_bytes=67108864").contains("pids.max=20").contains("cpu.shares=500");
+                        .contains("memory.limit_in_bytes=67108864").contains("pids.max=20").contains("cpu.shares=500")
+                        .contains("memory.memsw.limit_in_bytes=100663296"); // v1 counts memory + swap, as the flag does
             }
         } finally {
             p.destroy(); // SIGTERM to jlab: forwarded to PID 1 (sleep ignores it as init), then jlab is killed below
@@ -90,8 +92,8 @@ class RunLimitsTest extends RealJlabTest {
                 : Stream.of("cpu", "memory", "pids").map(c -> Path.of("/sys/fs/cgroup", c, "jlab").resolve(cgroupOrName)).toList();
         List<String> out = new java.util.ArrayList<>();
         for (Path d : dirs) {
-            for (String f : List.of("cpu.max", "memory.max", "pids.max", "cpu.cfs_quota_us", "cpu.cfs_period_us",
-                    "memory.limit_in_bytes", "cpu.shares")) {
+            for (String f : List.of("cpu.max", "memory.max", "memory.swap.max", "pids.max", "cpu.cfs_quota_us",
+                    "cpu.cfs_period_us", "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "cpu.shares")) {
                 if (Files.exists(d.resolve(f))) out.add(f + "=" + Files.readString(d.resolve(f)).strip());
             }
         }
