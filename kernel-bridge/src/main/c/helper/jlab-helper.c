@@ -473,7 +473,7 @@ static void forward_signal(int sig)
  * conversation, passes signals on and waits. Its exit status is the
  * container's, so the engine waits for this process and nothing else.
  */
-static void become_reaper(pid_t child, const sigset_t *forwarded)
+static void become_reaper(pid_t child, const sigset_t *forwarded, int replied_fd)
 {
 	struct sigaction sa = { .sa_handler = forward_signal };
 	char path[64];
@@ -487,6 +487,7 @@ static void become_reaper(pid_t child, const sigset_t *forwarded)
 	if (stat(path, &st) == 0)
 		put(" pid=%lu", (unsigned long)st.st_ino);
 	send_reply(); /* if the engine is gone, the child sees EOF and exits: wait anyway */
+	close(replied_fd); /* the child may answer now: our reply is first in line */
 	close(CONTROL_FD);
 
 	sigemptyset(&sa.sa_mask);
@@ -514,7 +515,9 @@ static int do_fork(char **arg)
 {
 	sigset_t forwarded, old;
 	int helper_fd = pidfd_open(getpid());
+	int replied[2];
 	pid_t pid;
+	char c;
 
 	(void)arg;
 	/* Block the signals the reaper will forward until its handlers are in
@@ -523,6 +526,13 @@ static int do_fork(char **arg)
 	for (size_t i = 0; i < sizeof forwarded_signals / sizeof *forwarded_signals; i++)
 		sigaddset(&forwarded, forwarded_signals[i]);
 	sigprocmask(SIG_BLOCK, &forwarded, &old);
+	/* Parent and child share the socket. The engine may already have queued
+	 * its next request: the child must not answer it before the parent has
+	 * sent "ok init=...". The child waits until the parent closes this pipe. */
+	if (pipe2(replied, O_CLOEXEC) < 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return fail("pipe2()");
+	}
 
 	pid = fork();
 	if (pid < 0) {
@@ -530,13 +540,20 @@ static int do_fork(char **arg)
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (helper_fd >= 0)
 			close(helper_fd);
+		close(replied[0]);
+		close(replied[1]);
 		return -1;
 	}
 	if (pid > 0) {
 		if (helper_fd >= 0)
 			close(helper_fd); /* the child's to keep, not ours */
-		become_reaper(pid, &forwarded); /* never returns */
+		close(replied[0]);
+		become_reaper(pid, &forwarded, replied[1]); /* never returns */
 	}
+	close(replied[1]);
+	while (read(replied[0], &c, 1) < 0 && errno == EINTR)
+		; /* end-of-file: the parent has replied (or died, and PDEATHSIG follows) */
+	close(replied[0]);
 
 	/* The child: it dies if the reaper dies, and starts with a clean mask. */
 	if (pty_master >= 0)

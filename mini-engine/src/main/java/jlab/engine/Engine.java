@@ -88,6 +88,7 @@ public final class Engine {
         try {
             store.save(record);
             plan.applyAll(build, listener);
+            store.save(record.running(build.helper().pid(), build.initPid()));
             listener.started(build);
             exitCode = build.helper().waitFor();
             oom = oomKilled(build);
@@ -97,11 +98,14 @@ public final class Engine {
             throw e;
         } finally {
             boolean keepFiles = !spec.remove();
-            plan.undoApplied(build, step -> !(keepFiles && step instanceof ContainerDirStep));
-            if (spec.remove()) {
-                store.delete(build.id(), build.name());
-            } else {
-                store.save(record.exited(exitCode, oom));
+            try {
+                plan.undoApplied(build, step -> !(keepFiles && step instanceof ContainerDirStep));
+            } finally {
+                if (spec.remove()) {
+                    store.delete(build.id(), build.name());
+                } else {
+                    store.save(record.exited(exitCode, oom));
+                }
             }
         }
     }

@@ -70,20 +70,12 @@ public final class Helper implements AutoCloseable {
      * @throws KernelException if the helper answered {@code err}, or is gone
      */
     public Reply call(String verb, String... args) {
-        send(verb, List.of(args));
-        byte[] reply = sys.receive(socket, MAX_MESSAGE);
-        if (reply == null) {
-            throw KernelException.of(verb, String.join(" ", args),
-                    "the native helper exited before answering (exit code " + waitFor() + ")");
-        }
-        String line = new String(reply, StandardCharsets.UTF_8);
-        if (line.startsWith("err ")) {
-            // After an err the helper skips every request until sync (see "Pipelining"):
-            // a request sent alone must not leave it that way for the next one.
-            if (sys.send(socket, "sync\0".getBytes(StandardCharsets.UTF_8))) sys.receive(socket, MAX_MESSAGE);
-            throw Reply.parseError(line);
-        }
-        return Reply.parse(line);
+        List<String> request = new ArrayList<>(args.length + 1);
+        request.add(verb);
+        request.addAll(List.of(args));
+        // A pipeline of one: the request and its sync go out together, so an error
+        // cannot leave the helper skipping the next request, at no extra round trip.
+        return pipeline(List.of(request)).get(0);
     }
 
     /**
