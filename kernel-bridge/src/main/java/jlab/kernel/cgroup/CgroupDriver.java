@@ -2,6 +2,7 @@ package jlab.kernel.cgroup;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,13 @@ public interface CgroupDriver {
      * failure is thrown.
      */
     Cgroup create(String path, CgroupLimits limits);
+
+    /**
+     * The files {@link #create} would write for {@code limits}, and their values,
+     * named as {@link Cgroup#limitFiles()} names them ({@code "memory.max"} on v2,
+     * {@code "memory/memory.limit_in_bytes"} on v1): what to explain before doing it.
+     */
+    Map<String, String> plannedWrites(CgroupLimits limits);
 
     /** The cgroup at {@code path} if it exists. */
     Optional<Cgroup> open(String path);

@@ -93,4 +93,11 @@ final class CgroupV1Driver implements CgroupDriver {
         }
         return dirs;
     }
+
+    @Override
+    public Map<String, String> plannedWrites(CgroupLimits limits) {
+        Map<String, String> planned = new java.util.LinkedHashMap<>();
+        for (LimitWrite w : V1LimitWrites.of(limits, null)) planned.put(w.controller() + "/" + w.file(), w.value());
+        return planned;
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,5 +93,12 @@ final class CgroupV2Driver implements CgroupDriver {
     @Override
     public List<Path> roots() {
         return List.of(root);
+    }
+
+    @Override
+    public Map<String, String> plannedWrites(CgroupLimits limits) {
+        Map<String, String> planned = new java.util.LinkedHashMap<>();
+        for (LimitWrite w : V2LimitWrites.of(limits)) planned.put(w.file(), w.value());
+        return planned;
     }
 }

@@ -21,9 +21,10 @@ public final class CgroupStep implements Step {
     @Override
     public Explanation explain(ContainerBuild b) {
         String dir = b.cgroups().roots().get(0) + "/" + cgroupPath(b);
-        String writes = b.cgroup() == null ? describeLimits(b)
-                : b.cgroup().limitFiles().entrySet().stream()
-                        .map(e -> "echo " + e.getValue() + " > " + e.getKey()).collect(Collectors.joining("; "));
+        Map<String, String> files = b.cgroup() != null ? b.cgroup().limitFiles()
+                : b.cgroups().plannedWrites(limitsOf(b.spec().resources()));
+        String writes = files.entrySet().stream()
+                .map(e -> "echo " + e.getValue() + " > " + hostFile(b, e.getKey())).collect(Collectors.joining("; "));
         return new Explanation(
                 "Make a cgroup (cgroup " + b.cgroups().version() + ") for the container and write its limits: the kernel"
                         + " holds every process in it to them, and counts what they use.",
@@ -33,14 +34,22 @@ public final class CgroupStep implements Step {
                         + " — and later its memory and cpu usage");
     }
 
-    private static String describeLimits(ContainerBuild b) {
-        Resources r = b.spec().resources();
-        return r.any() ? "(limits: " + r + ")" : "";
-    }
-
     @Override
     public void apply(ContainerBuild b) {
         b.cgroup(b.cgroups().create(cgroupPath(b), limitsOf(b.spec().resources())));
+    }
+
+    /**
+     * Where a limit file is on the host: v2 names it "memory.max", in the
+     * container's one directory; v1 names it "memory/memory.limit_in_bytes", in
+     * the container's directory of that controller's tree (/sys/fs/cgroup/memory/...).
+     */
+    private static String hostFile(ContainerBuild b, String key) {
+        String root = b.cgroups().roots().get(0).toString();
+        int slash = key.indexOf('/');
+        if (slash < 0) return root + "/" + cgroupPath(b) + "/" + key;
+        String treeRoot = root.substring(0, root.lastIndexOf('/') + 1) + key.substring(0, slash);
+        return treeRoot + "/" + cgroupPath(b) + key.substring(slash);
     }
 
     static CgroupLimits limitsOf(Resources r) {

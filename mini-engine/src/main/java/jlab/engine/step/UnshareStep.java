@@ -24,7 +24,8 @@ public final class UnshareStep implements Step {
     public Explanation explain(ContainerBuild b) {
         String pid = b.hasHelper() ? Long.toString(b.processPid()) : "PID";
         return new Explanation(
-                "A new " + ns.procName() + " namespace: the container gets its own " + ns.isolates() + ".",
+                "A new " + ns.procName() + " namespace, which isolates " + ns.isolates() + ": from now on the"
+                        + " container has its own.",
                 "unshare(" + ns.cloneFlagName() + ")",
                 "unshare " + ns.unshareOption(),
                 "readlink /proc/" + pid + "/ns/" + ns.procName() + " — its inode now differs from the host's"

@@ -67,5 +67,13 @@ final class FakeContainer {
         @Override public Optional<Cgroup> open(String path) { throw new AssertionError("open " + path); }
 
         @Override public List<String> children(String path) { throw new AssertionError("children " + path); }
+
+        /** As a v2 host would write them, for the few limits the tests use. */
+        @Override public java.util.Map<String, String> plannedWrites(CgroupLimits limits) {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            if (limits.memoryBytes() != null) m.put("memory.max", limits.memoryBytes().toString());
+            if (limits.pidsMax() != null) m.put("pids.max", limits.pidsMax().toString());
+            return m;
+        }
     }
 }
