@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A process, named so that a reused pid is not mistaken for it: its pid and its
  * start time (field 22 of /proc/PID/stat, in clock ticks since boot). A crashed
@@ -20,7 +22,11 @@ public record ProcessIdentity(long pid, long startTime) {
         return new ProcessIdentity(pid, startTimeOf(Path.of("/proc"), pid));
     }
 
-    /** Whether this very process still runs (not a zombie, not a newer process with the same pid). */
+    /**
+     * Whether this very process still runs (not a zombie, not a newer process with
+     * the same pid). Asked of the kernel each time, never stored in state.json.
+     */
+    @JsonIgnore
     public boolean isAlive() { return isAlive(Path.of("/proc")); }
 
     boolean isAlive(Path procRoot) {
