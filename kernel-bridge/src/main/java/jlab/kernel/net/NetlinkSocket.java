@@ -27,6 +27,12 @@ import jlab.kernel.syscall.Syscalls;
 public final class NetlinkSocket implements AutoCloseable {
     private static final int NETLINK_ROUTE = 0;
     private static final int RECEIVE_BUFFER = 64 * 1024; // a dump datagram is at most 32 KiB
+    private static final int SOL_NETLINK = 270;
+    private static final int NETLINK_CAP_ACK = 10; // an error echoes only our header, not the whole request
+    private static final int NETLINK_EXT_ACK = 11; // an error may carry the kernel's own explanation
+    private static final int NLM_F_CAPPED = 0x100;   // in an NLMSG_ERROR: the echoed request is only its header
+    private static final int NLM_F_ACK_TLVS = 0x200; // in an NLMSG_ERROR: attributes follow the echoed request
+    private static final int NLMSGERR_ATTR_MSG = 1;  // the kernel's message, e.g. "Attribute failed policy validation"
 
     /** One message the kernel sent: its header fields and its body (the bytes after the 16-byte header). */
     public record Received(int type, int flags, int sequence, ByteBuffer body) {}
@@ -41,7 +47,18 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** A rtnetlink socket in the calling thread's network namespace. */
     public static NetlinkSocket open() {
-        return new NetlinkSocket(Syscalls.get().netlinkSocket(NETLINK_ROUTE));
+        Syscalls sys = Syscalls.get();
+        int fd = sys.netlinkSocket(NETLINK_ROUTE);
+        try {
+            // Ask for "extended acks": with them a refusal can say why in words (iproute2 prints these
+            // as "Error: ..."), not only as an errno.
+            sys.setsockoptInt(fd, SOL_NETLINK, NETLINK_CAP_ACK, 1, "SOL_NETLINK, NETLINK_CAP_ACK");
+            sys.setsockoptInt(fd, SOL_NETLINK, NETLINK_EXT_ACK, 1, "SOL_NETLINK, NETLINK_EXT_ACK");
+        } catch (RuntimeException e) {
+            sys.close(fd);
+            throw e;
+        }
+        return new NetlinkSocket(fd);
     }
 
     /**
@@ -110,13 +127,39 @@ public final class NetlinkSocket implements AutoCloseable {
         return messages;
     }
 
-    /** struct nlmsgerr: {@code int error} (0 or -errno), then the header of the request it answers. */
-    private static void checkError(Received r, String operation, String arguments) {
+    /**
+     * struct nlmsgerr: {@code int error} (0 or -errno), then the request it answers (only its
+     * 16-byte header when NLM_F_CAPPED), then, with NLM_F_ACK_TLVS, attributes such as the
+     * kernel's message. Package-private for the byte-layout tests.
+     */
+    static void checkError(Received r, String operation, String arguments) {
         int error = r.body().getInt(0);
         if (error == 0) return;
         int errno = -error;
         String name = Errnos.name(errno);
-        throw new KernelException(operation, arguments, name, errno, NetlinkHints.forFailure(operation, name));
+        String hint = NetlinkHints.forFailure(operation, name);
+        String said = kernelMessage(r);
+        if (!said.isEmpty()) hint = hint == null ? "the kernel says: " + said : hint + " (the kernel says: " + said + ")";
+        throw new KernelException(operation, arguments, name, errno, hint);
+    }
+
+    private static String kernelMessage(Received r) {
+        if ((r.flags() & NLM_F_ACK_TLVS) == 0) return "";
+        ByteBuffer body = r.body();
+        int echoed = (r.flags() & NLM_F_CAPPED) != 0 ? NetlinkMessage.HEADER_LENGTH : body.getInt(4);
+        for (int at = 4 + align(echoed); at + 4 <= body.limit(); ) {
+            int length = body.getShort(at) & 0xffff;
+            if (length < 4) break;
+            if ((body.getShort(at + 2) & 0x3fff) == NLMSGERR_ATTR_MSG) {
+                int n = 0;
+                while (n < length - 4 && body.get(at + 4 + n) != 0) n++;
+                byte[] text = new byte[n];
+                body.get(at + 4, text);
+                return new String(text, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            at += align(length);
+        }
+        return "";
     }
 
     static int align(int length) {

@@ -247,4 +247,9 @@ public final class Syscalls {
         check(fd, "open", q(file) + ", O_RDONLY|O_CLOEXEC");
         return fd;
     }
+
+    /** setsockopt(2) of an int option; {@code names} is how a student would write level and option, e.g. "SOL_NETLINK, NETLINK_EXT_ACK". */
+    public void setsockoptInt(int fd, int level, int option, int value, String names) {
+        check(libc.setsockopt(fd, level, option, new int[] {value}, 4), "setsockopt", fd + ", " + names + ", " + value);
+    }
 }

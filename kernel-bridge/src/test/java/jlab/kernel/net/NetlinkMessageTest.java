@@ -109,6 +109,27 @@ class NetlinkMessageTest {
     }
 
     @Test
+    void an_error_answer_carries_minus_errno_our_header_and_the_kernels_message() {
+        byte[] datagram = hex(
+                "2c000000 0200 0003 05000000 00000000", // len 44, NLMSG_ERROR, NLM_F_CAPPED|NLM_F_ACK_TLVS, seq 5
+                "efffffff",                             // error: -17 = -EEXIST
+                "14000000 1000 0506 05000000 00000000", // our request's header, echoed (CAPPED: the header only)
+                "0800 0100 62616400");                  // NLMSGERR_ATTR_MSG "bad"
+        NetlinkSocket.Received answer = NetlinkSocket.parse(datagram).get(0);
+
+        assertThatThrownBy(() -> NetlinkSocket.checkError(answer, "RTM_NEWLINK", "ip link add jl0 type bridge"))
+                .isInstanceOf(jlab.kernel.KernelException.class)
+                .hasMessage("RTM_NEWLINK(ip link add jl0 type bridge): EEXIST (File exists) — a link with that name"
+                        + " already exists (ip -o link shows it): pick another name or delete it (the kernel says: bad)");
+    }
+
+    @Test
+    void a_zero_error_is_an_ack() {
+        byte[] datagram = hex("24000000 0200 0001 05000000 00000000", "00000000", "14000000 1000 0506 05000000 00000000");
+        NetlinkSocket.checkError(NetlinkSocket.parse(datagram).get(0), "RTM_NEWLINK", "");
+    }
+
+    @Test
     void the_shell_equivalents_are_the_iproute2_commands() {
         assertThat(NetOp.createVeth("jl0", "jl1").ipCommand()).isEqualTo("ip link add jl0 type veth peer name jl1");
         assertThat(NetOp.setMaster("jl0", "jlbr0").ipCommand()).isEqualTo("ip link set jl0 master jlbr0");

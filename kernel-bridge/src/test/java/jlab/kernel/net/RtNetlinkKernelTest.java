@@ -207,6 +207,38 @@ class RtNetlinkKernelTest {
     }
 
     @Test
+    void a_name_longer_than_15_characters_fails_with_ERANGE_and_the_kernels_own_words() {
+        String a = netns.add("a");
+        try (RtNetlink rt = RtNetlink.openIn(TestNetns.file(a))) {
+            KernelException e = catchThrowableOfType(() -> rt.createBridge("jl-sixteen-chars"), KernelException.class);
+
+            // The attribute policy of IFLA_IFNAME (a string of at most IFNAMSIZ-1 bytes) refuses it:
+            // ERANGE, and with extended acks the kernel's own sentence.
+            assertThat(e.errnoName()).isEqualTo("ERANGE");
+            assertThat(e.hint()).contains("at most 15 characters").contains("the kernel says: ");
+        }
+    }
+
+    @Test
+    void a_link_moved_by_pid_goes_to_that_process_namespace() throws Exception {
+        String a = netns.add("a");
+        String b = netns.add("b");
+        Process inB = new ProcessBuilder("ip", "netns", "exec", b, "sleep", "30").start();
+        try (RtNetlink rt = RtNetlink.openIn(TestNetns.file(a))) {
+            waitUntilInNamespace(inB.pid(), TestNetns.file(b));
+            rt.createVeth("jla0", "jlb0");
+
+            rt.moveToNamespace("jlb0", inB.pid());
+
+            assertThat(TestNetns.linkNames(TestNetns.ip(a, "-o", "link"))).containsExactly("jla0", "lo");
+            assertThat(TestNetns.linkNames(TestNetns.ip(b, "-o", "link"))).containsExactly("jlb0", "lo");
+        } finally {
+            inB.destroyForcibly();
+            inB.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void opening_in_another_namespace_leaves_the_calling_thread_where_it_was() throws Exception {
         Path self = Path.of("/proc/thread-self/ns/net");
         String before = Files.readSymbolicLink(self).toString();
