@@ -2,6 +2,7 @@ package jlab.kernel.net;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -155,7 +156,7 @@ public final class NetlinkSocket implements AutoCloseable {
                 while (n < length - 4 && body.get(at + 4 + n) != 0) n++;
                 byte[] text = new byte[n];
                 body.get(at + 4, text);
-                return new String(text, java.nio.charset.StandardCharsets.UTF_8);
+                return new String(text, StandardCharsets.UTF_8);
             }
             at += align(length);
         }

@@ -2,6 +2,7 @@ package jlab.kernel.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -52,8 +53,8 @@ class RtNetlinkKernelTest {
             assertThat(TestNetns.linkNames(TestNetns.ip(a, "-o", "link"))).contains("jlv0", "jlv1");
             assertThat(rt.links()).filteredOn(l -> l.name().startsWith("jlv"))
                     .extracting(Link::name, Link::kind).containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("jlv0", "veth"),
-                            org.assertj.core.groups.Tuple.tuple("jlv1", "veth"));
+                            tuple("jlv0", "veth"),
+                            tuple("jlv1", "veth"));
             assertThat(TestNetns.hostLinkNames()).doesNotContain("jlv0", "jlv1");
 
             rt.deleteLink("jlv1");
