@@ -49,6 +49,10 @@ public interface LibC {
 
     @SaveError long send(int fd, @In byte[] buf, long count, int flags);
 
+    @SaveError int socket(int domain, int type, int protocol);
+
+    @SaveError int setsockopt(int fd, int level, int optname, @In int[] optval, int optlen);
+
     /** posix_spawn_file_actions_t is opaque: 80 bytes in glibc; {@link Syscalls} gives it room to spare. */
     int posix_spawn_file_actions_init(Pointer actions);
 

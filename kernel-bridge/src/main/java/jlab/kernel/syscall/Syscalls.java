@@ -226,4 +226,30 @@ public final class Syscalls {
 
     /** The id of the calling thread as the kernel names it (its tid): /proc/thread-self is /proc/PID/task/TID. */
     public long gettid() { return libc.gettid(); }
+
+    /**
+     * socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol): a socket whose other end is the kernel
+     * (protocol 0, NETLINK_ROUTE, is rtnetlink: links, addresses, routes). The socket belongs to the
+     * network namespace of the calling thread, for its whole life.
+     */
+    public int netlinkSocket(int protocol) {
+        final int afNetlink = 16;
+        final int sockRaw = 3;
+        final int sockCloexec = 02000000;
+        int fd = libc.socket(afNetlink, sockRaw | sockCloexec, protocol);
+        check(fd, "socket", "AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, " + protocol);
+        return fd;
+    }
+
+    /** open(2) with O_RDONLY|O_CLOEXEC, e.g. of a namespace file to hand to the kernel by fd; close it with {@link #close}. */
+    public int openReadOnly(Path file) {
+        int fd = libc.open(file.toString(), 0 /* O_RDONLY */ | 02000000 /* O_CLOEXEC */, 0);
+        check(fd, "open", q(file) + ", O_RDONLY|O_CLOEXEC");
+        return fd;
+    }
+
+    /** setsockopt(2) of an int option; {@code names} is how a student would write level and option, e.g. "SOL_NETLINK, NETLINK_EXT_ACK". */
+    public void setsockoptInt(int fd, int level, int option, int value, String names) {
+        check(libc.setsockopt(fd, level, option, new int[] {value}, 4), "setsockopt", fd + ", " + names + ", " + value);
+    }
 }
