@@ -127,7 +127,7 @@ public final class Engine {
         if (spec.tty() && spec.interactive() && !Syscalls.get().isatty(0)) {
             throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
-        ContainerBuild build = new ContainerBuild(id, name, spec, image, state.container(id), cgroups, helper);
+        ContainerBuild build = new ContainerBuild(id, name, spec, image, state, cgroups, helper);
         ExecStep.command(build);
         Passwd.resolve(image.rootfs(), spec.user());
         return build;

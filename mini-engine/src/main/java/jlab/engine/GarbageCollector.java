@@ -21,7 +21,7 @@ import jlab.kernel.syscall.Syscalls;
  * <ul>
  * <li>containers whose owning jlab is gone: their processes (killed through
  *     their cgroup), their cgroup, and — with --rm — their directory;</li>
- * <li>cgroups under jlab/ that no container directory accounts for;</li>
+ * <li>cgroups under this engine's parent (jlab/) that no container directory accounts for;</li>
  * <li>container directories without a readable record (a crash mid-creation);</li>
  * <li>names whose container is gone; mounts under the state directory.</li>
  * </ul>
@@ -51,9 +51,9 @@ public final class GarbageCollector {
         List<String> removed = new ArrayList<>();
         unmountLeftovers(removed);
         for (String id : store.ids()) collectContainer(id, removed);
-        for (String child : cgroups.children("jlab")) {
+        for (String child : cgroups.children(parent())) {
             if (!Files.isDirectory(store.stateDir().container(child).dir())) {
-                removeCgroup("jlab/" + child, removed);
+                removeCgroup(parent() + "/" + child, removed);
             }
         }
         removeStaleNames(removed);
@@ -69,10 +69,10 @@ public final class GarbageCollector {
     public Report collectAll() {
         Report report = collect();
         List<String> removed = new ArrayList<>(report.removed());
-        if (cgroups.children("jlab").isEmpty()) {
-            cgroups.open("jlab").ifPresent(parent -> {
+        if (cgroups.children(parent()).isEmpty()) {
+            cgroups.open(parent()).ifPresent(parent -> {
                 parent.delete();
-                removed.add("cgroup jlab (the empty parent of containers' cgroups)");
+                removed.add("cgroup " + parent() + " (the empty parent of containers' cgroups)");
             });
         }
         return new Report(removed);
@@ -81,14 +81,14 @@ public final class GarbageCollector {
     private void collectContainer(String id, List<String> removed) {
         Optional<ContainerRecord> record = store.load(id);
         if (record.isEmpty()) {
-            removeCgroup("jlab/" + id, removed);
+            removeCgroup(parent() + "/" + id, removed);
             ContainerStore.deleteTree(store.stateDir().container(id).dir());
             removed.add("container directory " + id + " (no record: a crash while it was created)");
             return;
         }
         ContainerRecord r = record.get();
         if (ContainerRecord.EXITED.equals(r.status()) || r.owner().isAlive()) return;
-        removeCgroup("jlab/" + id, removed);
+        removeCgroup(parent() + "/" + id, removed);
         if (r.remove()) {
             store.delete(id, r.name());
             removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");
@@ -98,6 +98,9 @@ public final class GarbageCollector {
             removed.add("container " + r.shortId() + " (" + r.name() + "): marked exited, its jlab was gone");
         }
     }
+
+    /** This engine's parent cgroup: only its children can be this engine's leftovers. */
+    private String parent() { return store.stateDir().cgroupParent(); }
 
     private void removeCgroup(String path, List<String> removed) {
         Optional<Cgroup> cg = cgroups.open(path);

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jlab.engine.state.StateDir;
+
 /**
  * What the host looks like, for the leak tests: its mount table, every cgroup
  * directory named jlab, and the files of a state directory. Two snapshots taken
@@ -31,7 +33,7 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
     }
 
     static HostSnapshot take(Path stateDir) {
-        return new HostSnapshot(readMounts(), readJlabCgroups(), readStateFiles(stateDir));
+        return new HostSnapshot(readMounts(), readJlabCgroups(new StateDir(stateDir).cgroupParent()), readStateFiles(stateDir));
     }
 
     /** Mount points and sources, without ids (which the kernel reuses freely). */
@@ -47,20 +49,14 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
     }
 
     /**
-     * Every container cgroup: the directories under a "jlab" cgroup, in every
-     * hierarchy (v1 and v2). The "jlab" parent itself is shared by all
+     * Every container cgroup of the engine: the directories under its parent
+     * cgroup ("jlab", or "jlab-HASH" for a test's state directory), in every
+     * hierarchy (v1 and v2). The parent itself is shared by the engine's
      * containers, like Docker's "docker" cgroup; jlab gc removes it once empty.
      */
-    private static List<String> readJlabCgroups() {
+    private static List<String> readJlabCgroups(String parentName) {
         TreeSet<String> found = new TreeSet<>();
-        List<Path> parents = new java.util.ArrayList<>(List.of(Path.of("/sys/fs/cgroup/jlab")));
-        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
-            hierarchies.map(h -> h.resolve("jlab")).forEach(parents::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Path parent : parents) {
-            if (!Files.isDirectory(parent)) continue;
+        for (Path parent : parentCgroups(parentName)) {
             try (Stream<Path> children = Files.list(parent)) {
                 children.filter(Files::isDirectory).map(Path::toString).forEach(found::add);
             } catch (IOException e) {
@@ -68,6 +64,19 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
             }
         }
         return List.copyOf(found);
+    }
+
+    /** The engine's parent cgroup in each hierarchy where it exists: none once {@code jlab gc} has run. */
+    static List<Path> parentCgroups(Path stateDir) { return parentCgroups(new StateDir(stateDir).cgroupParent()); }
+
+    private static List<Path> parentCgroups(String parentName) {
+        List<Path> candidates = new java.util.ArrayList<>(List.of(Path.of("/sys/fs/cgroup", parentName)));
+        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            hierarchies.map(h -> h.resolve(parentName)).forEach(candidates::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return candidates.stream().filter(Files::isDirectory).distinct().toList();
     }
 
     /** The state directory's contents, except what is shared and kept on purpose (images, the helper binary). */

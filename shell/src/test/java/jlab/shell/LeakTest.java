@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import jlab.engine.state.StateDir;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,7 @@ class LeakTest extends RealJlabTest {
         assertThat(ProcessHandle.of(sleepPid)).isEmpty();
         assertThat(HostSnapshot.take(state).changesSince(before)).as("the cgroup and directory remain until gc").isNotEmpty();
         var gc = jlab.run("gc");
-        assertThat(gc.out()).contains("removed cgroup jlab/").contains("removed container");
+        assertThat(gc.out()).contains("removed cgroup " + new StateDir(state).cgroupParent() + "/").contains("removed container");
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
     }
 

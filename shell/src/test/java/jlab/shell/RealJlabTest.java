@@ -1,7 +1,10 @@
 package jlab.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,5 +23,13 @@ abstract class RealJlabTest {
         Root.assumeRoot();
         jlab = new JlabProcess(state);
         jlab.run("run", "--rm", "busybox", "true"); // builds the image once: not part of what a test leaves
+    }
+
+    /** The host as it was: jlab gc removes the engine's parent cgroup once its containers are gone. */
+    @AfterAll
+    static void leaveNoParentCgroup() {
+        if (jlab == null) return;
+        jlab.run("gc");
+        assertThat(HostSnapshot.parentCgroups(state)).as("the engine's parent cgroup after jlab gc").isEmpty();
     }
 }

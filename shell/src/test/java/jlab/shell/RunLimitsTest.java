@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jlab.engine.state.StateDir;
 import org.junit.jupiter.api.Test;
 
 /** cgroup limits bite: the kernel kills a memory hog, refuses a fork beyond the pids limit, throttles the CPU. */
@@ -68,8 +69,9 @@ class RunLimitsTest extends RealJlabTest {
     }
 
     private static Path awaitCgroupDir() throws Exception {
+        String parent = new StateDir(state).cgroupParent();
         Path root = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))
-                ? Path.of("/sys/fs/cgroup/jlab") : Path.of("/sys/fs/cgroup/pids/jlab");
+                ? Path.of("/sys/fs/cgroup", parent) : Path.of("/sys/fs/cgroup/pids", parent);
         for (int i = 0; i < 200; i++) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> s = Files.list(root)) {
@@ -89,7 +91,8 @@ class RunLimitsTest extends RealJlabTest {
     /** name=value of the limit files, wherever they are (v2: one dir; v1: one dir per controller). */
     private static List<String> readAll(Path cgroupOrName) throws IOException {
         List<Path> dirs = cgroupOrName.isAbsolute() ? List.of(cgroupOrName)
-                : Stream.of("cpu", "memory", "pids").map(c -> Path.of("/sys/fs/cgroup", c, "jlab").resolve(cgroupOrName)).toList();
+                : Stream.of("cpu", "memory", "pids").map(c -> Path.of("/sys/fs/cgroup", c, new StateDir(state).cgroupParent())
+                        .resolve(cgroupOrName)).toList();
         List<String> out = new java.util.ArrayList<>();
         for (Path d : dirs) {
             for (String f : List.of("cpu.max", "memory.max", "memory.swap.max", "pids.max", "cpu.cfs_quota_us",

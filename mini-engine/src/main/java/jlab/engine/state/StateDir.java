@@ -1,6 +1,10 @@
 package jlab.engine.state;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Where jlab keeps everything it makes, so that nothing is ever lost track of:
@@ -14,6 +18,10 @@ import java.nio.file.Path;
  * </pre>
  *
  * {@code JLAB_STATE_DIR} moves it (tests use their own).
+ *
+ * One state directory is one engine: its containers' cgroups live under a
+ * parent cgroup of its own ({@link #cgroupParent}), so that the sweep of one
+ * engine never takes another's running containers for leftovers.
  */
 public record StateDir(Path root) {
     public static final Path DEFAULT = Path.of("/var/lib/jlab");
@@ -33,4 +41,21 @@ public record StateDir(Path root) {
     public Path names() { return root.resolve("names"); }
 
     public ContainerPaths container(String id) { return new ContainerPaths(containers().resolve(id)); }
+
+    /**
+     * The cgroup under which this engine's containers live, like Docker's
+     * "docker": {@code jlab} for the default state directory, {@code jlab-}
+     * and 8 hex digits of the directory's path for any other (a test's, a
+     * second install's). Two engines never share one, so neither removes the
+     * other's cgroups as orphans.
+     */
+    public String cgroupParent() {
+        if (root.equals(DEFAULT)) return "jlab";
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(root.toString().getBytes(StandardCharsets.UTF_8));
+            return "jlab-" + HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 }

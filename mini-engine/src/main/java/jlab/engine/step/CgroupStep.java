@@ -15,8 +15,8 @@ public final class CgroupStep implements Step {
     @Override
     public String name() { return "cgroup"; }
 
-    /** Where the container's cgroup lives, relative to the hierarchy's root. */
-    public static String cgroupPath(ContainerBuild b) { return "jlab/" + b.id(); }
+    /** Where the container's cgroup lives, relative to the hierarchy's root: under its engine's parent. */
+    public static String cgroupPath(ContainerBuild b) { return b.stateDir().cgroupParent() + "/" + b.id(); }
 
     @Override
     public Explanation explain(ContainerBuild b) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import jlab.engine.ContainerSpec;
 import jlab.engine.image.Image;
 import jlab.engine.state.ContainerPaths;
+import jlab.engine.state.StateDir;
 import jlab.kernel.cgroup.Cgroup;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.helper.Helper;
@@ -28,6 +29,7 @@ public final class ContainerBuild {
     private final String name;
     private final ContainerSpec spec;
     private final Image image;
+    private final StateDir state;
     private final ContainerPaths paths;
     private final CgroupDriver cgroups;
     private final HelperBinary helperBinary;
@@ -38,13 +40,14 @@ public final class ContainerBuild {
     private long initPid;
     private boolean pivoted;
 
-    public ContainerBuild(String id, String name, ContainerSpec spec, Image image, ContainerPaths paths,
+    public ContainerBuild(String id, String name, ContainerSpec spec, Image image, StateDir state,
                           CgroupDriver cgroups, HelperBinary helperBinary) {
         this.id = id;
         this.name = name;
         this.spec = spec;
         this.image = image;
-        this.paths = paths;
+        this.state = state;
+        this.paths = state == null ? null : state.container(id);
         this.cgroups = cgroups;
         this.helperBinary = helperBinary;
     }
@@ -58,6 +61,9 @@ public final class ContainerBuild {
     public ContainerSpec spec() { return spec; }
 
     public Image image() { return image; }
+
+    /** The engine's state directory, where this container's own directory is. */
+    public StateDir stateDir() { return state; }
 
     public ContainerPaths paths() { return paths; }
 

@@ -72,7 +72,8 @@ class EveryStepExplainsItselfTest {
 
         assertThat(new HostnameStep().explain(b).syscall()).isEqualTo("sethostname(\"box\", 3)");
         assertThat(new SetUserStep().explain(b).shell()).isEqualTo("setpriv --reuid=65534 --regid=65534 --clear-groups");
-        assertThat(new CgroupStep().explain(b).shell()).startsWith("mkdir /sys/fs/cgroup/jlab/" + FakeContainer.ID);
+        assertThat(new CgroupStep().explain(b).shell())
+                .startsWith("mkdir /sys/fs/cgroup/" + b.stateDir().cgroupParent() + "/" + FakeContainer.ID);
         assertThat(new UnshareStep(jlab.kernel.ns.Namespace.UTS).explain(b).syscall()).isEqualTo("unshare(CLONE_NEWUTS)");
     }
 

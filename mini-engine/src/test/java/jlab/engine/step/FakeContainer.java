@@ -52,7 +52,7 @@ final class FakeContainer {
     }
 
     ContainerBuild build(ContainerSpec spec, Image image) {
-        return new ContainerBuild(ID, "brave_turing_1f", spec, image, state.container(ID), new DescribingCgroups(),
+        return new ContainerBuild(ID, "brave_turing_1f", spec, image, state, new DescribingCgroups(),
                 HelperBinary.at(Path.of("/usr/libexec/jlab/jlab-helper-0000")));
     }
 
