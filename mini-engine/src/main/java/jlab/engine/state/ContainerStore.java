@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
 
 /**
@@ -106,6 +107,31 @@ public final class ContainerStore {
             Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the container's spec to config.json, before anything of it is made: a later jlab (another
+     * process) rebuilds the container's steps from it to undo them, and finds its volumes in it.
+     */
+    public void saveConfig(String id, ContainerSpec spec) {
+        ContainerPaths paths = state.container(id);
+        try {
+            Files.createDirectories(paths.dir());
+            Path tmp = paths.dir().resolve(".config.json.tmp");
+            JSON.writeValue(tmp.toFile(), spec);
+            Files.move(tmp, paths.config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + paths.config() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The spec a container was made from, or empty if it has no readable config.json. */
+    public Optional<ContainerSpec> loadConfig(String id) {
+        try {
+            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerSpec.class));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
