@@ -58,6 +58,7 @@ public final class GarbageCollector {
             }
         }
         removeStaleNames(removed);
+        removed.addAll(new Volumes(store).sweep());
         return new Report(removed);
     }
 

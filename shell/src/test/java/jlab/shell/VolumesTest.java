@@ -140,6 +140,15 @@ class VolumesTest extends RealJlabTest {
     }
 
     @Test
+    void with_userns_a_new_volume_belongs_to_the_containers_root() {
+        var r = ok(jlab.run("run", "--rm", "--userns", "-v", "usernsvol:/data", "busybox", "sh", "-c",
+                "echo w > /data/f && stat -c %u /data/f"));
+        assertThat(r.out().strip()).isEqualTo("0");
+        assertThat(state.resolve("volumes/usernsvol/_data/f")).hasContent("w");
+        ok(jlab.run("volume", "rm", "usernsvol"));
+    }
+
+    @Test
     void tmpfs_is_a_tmpfs_with_the_given_size() {
         var r = ok(jlab.run("run", "--rm", "--tmpfs", "/scratch:size=8m,mode=1777", "busybox", "sh", "-c",
                 "grep ' /scratch ' /proc/mounts; stat -c %a /scratch; echo x > /scratch/f && cat /scratch/f"));
@@ -196,7 +205,7 @@ class VolumesTest extends RealJlabTest {
                 "Duplicate mount point: /x");
         assertOneLine(jlab.run("run", "--rm", "--mount", "type=bind,source=" + host.resolve("nope") + ",target=/x",
                 "busybox", "true"), 125, "bind source path does not exist");
-        assertOneLine(jlab.run("volume", "create", "../escape"), 125, "invalid characters");
+        assertOneLine(jlab.run("volume", "create", "../escape"), 1, "invalid characters");
         assertThat(host.resolve("nope")).doesNotExist();
     }
 

@@ -1,11 +1,14 @@
 package jlab.engine.volume;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import jlab.engine.step.ContainerBuild;
 import jlab.engine.step.Explanation;
+import jlab.engine.step.UserNamespaceStep;
 
 /**
  * {@code -v data:/data}, {@code -v /data}, {@code --mount type=volume,...}: a directory jlab keeps under its
@@ -51,15 +54,29 @@ public final class VolumeMountStep extends UserMountStep {
     public void apply(ContainerBuild b) {
         VolumeStore volumes = new VolumeStore(b.stateDir());
         String name = volumeName(b);
-        if (mount.anonymous()) volumes.createAnonymous(name, b.id());
-        else volumes.create(name);
+        boolean made = volumes.make(name, mount.anonymous() ? b.id() : null);
         TargetResolver r = resolver(b);
         String resolved = r.resolve(mount.target());
         Path imageSide = r.hostPath(resolved);
         if (!mount.noCopy() && Files.isDirectory(imageSide, LinkOption.NOFOLLOW_LINKS) && volumes.isEmpty(name)) {
             TreeCopy.copy(imageSide, volumes.data(name));
         }
+        if (made && b.spec().userns()) giveToContainerRoot(volumes.data(name));
         r.ensure(resolved, true);
         b.helper().pipeline(BindCalls.requests(volumes.data(name).toString(), b.path(resolved), mount.readOnly()));
+    }
+
+    /**
+     * With --userns the container's root is host uid 100000: a volume made for it belongs to that uid, as
+     * Docker's userns-remap makes its volumes, or its root could not write there. (The files copied from
+     * the image keep their owners, as the image's own files do: see the README's known limits.)
+     */
+    private static void giveToContainerRoot(Path data) {
+        try {
+            Files.setAttribute(data, "unix:uid", (int) UserNamespaceStep.HOST_ID_BASE);
+            Files.setAttribute(data, "unix:gid", (int) UserNamespaceStep.HOST_ID_BASE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give the volume " + data + " to the container's root: " + e.getMessage(), e);
+        }
     }
 }

@@ -76,12 +76,18 @@ public final class VolumeStore {
         return name;
     }
 
-    private void make(String name, String anonymousFor) {
+    /**
+     * Makes volume {@code name} unless it exists; {@code anonymousFor}: the id of the container it is the
+     * anonymous volume of, or null. Returns whether this call made it.
+     */
+    public boolean make(String name, String anonymousFor) {
+        boolean made = false;
         Path dir = root.resolve(MountParser.volumeName(name));
         try {
             Files.createDirectories(root);
             try {
                 Files.createDirectory(dir);
+                made = true;
                 if (anonymousFor != null) Files.writeString(dir.resolve(ANONYMOUS), anonymousFor);
             } catch (FileAlreadyExistsException e) {
                 // made already (by us, or by another jlab at this very moment): it only needs its _data
@@ -90,6 +96,7 @@ public final class VolumeStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create volume " + dir + ": " + e.getMessage(), e);
         }
+        return made;
     }
 
     /** A new name for {@code volume create} without one: 64 random hex digits, as Docker's. */

@@ -92,6 +92,29 @@ public final class Volumes {
         return removed;
     }
 
+    /**
+     * For gc: a volume whose removal a crash interrupted ({@code volumes/.removing-NAME-PID}, see
+     * {@link VolumeStore#delete}) is finished off once its jlab is gone.
+     */
+    public List<String> sweep() {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(store.root())) return removed;
+        try (var dirs = Files.newDirectoryStream(store.root(), ".removing-*")) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                String pid = name.substring(name.lastIndexOf('-') + 1);
+                boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                        && ProcessHandle.of(Long.parseLong(pid)).isPresent();
+                if (alive) continue;
+                ContainerStore.deleteTree(d);
+                removed.add("volume directory " + name + " (its removal was interrupted)");
+            }
+        } catch (java.io.IOException e) {
+            removed.add("(could not read " + store.root() + ": " + e.getMessage() + ")");
+        }
+        return removed;
+    }
+
     /** A --mount bind's source must exist (Docker refuses it; -v creates a missing directory at start). */
     public static void checkSources(ContainerSpec spec) {
         MountParser.checkTargets(spec.mounts());

@@ -60,8 +60,13 @@ public final class VolumeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            session.out().println(session.engine().volumes().create(name));
-            return 0;
+            try {
+                session.out().println(session.engine().volumes().create(name));
+                return 0;
+            } catch (EngineException e) { // Docker's volume commands exit 1 on the daemon's refusal (125 is run's)
+                session.err().println("jlab: " + e.getMessage());
+                return 1;
+            }
         }
     }
 
@@ -93,6 +98,7 @@ public final class VolumeCommand implements Callable<Integer> {
     static final class Inspect implements Callable<Integer> {
         private final Session session;
         @Parameters(paramLabel = "NAME", arity = "1..*") List<String> names;
+        @Option(names = "--json", description = "Print JSON (always: inspect's output is JSON).") boolean json;
         @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
         Inspect(Session session) { this.session = session; }
