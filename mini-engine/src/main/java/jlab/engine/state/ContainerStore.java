@@ -99,14 +99,18 @@ public final class ContainerStore {
     }
 
     public void save(ContainerRecord record) {
-        ContainerPaths paths = state.container(record.id());
+        writeAtomically(state.container(record.id()).state(), record);
+    }
+
+    /** Writes {@code value} as JSON to {@code file} by a rename: a reader sees the old file or the new one, never half of one. */
+    private static void writeAtomically(Path file, Object value) {
         try {
-            Files.createDirectories(paths.dir());
-            Path tmp = paths.dir().resolve(".state.json.tmp");
-            JSON.writeValue(tmp.toFile(), record);
-            Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,15 +119,7 @@ public final class ContainerStore {
      * process) rebuilds the container's steps from it to undo them, and finds its volumes in it.
      */
     public void saveConfig(String id, ContainerSpec spec) {
-        ContainerPaths paths = state.container(id);
-        try {
-            Files.createDirectories(paths.dir());
-            Path tmp = paths.dir().resolve(".config.json.tmp");
-            JSON.writeValue(tmp.toFile(), spec);
-            Files.move(tmp, paths.config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + paths.config() + ": " + e.getMessage(), e);
-        }
+        writeAtomically(state.container(id).config(), spec);
     }
 
     /** The spec a container was made from, or empty if it has no readable config.json. */

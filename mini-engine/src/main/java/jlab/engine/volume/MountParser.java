@@ -167,6 +167,9 @@ public final class MountParser {
                     if (key.equals("mode") && !OCTAL.matcher(value).matches()) {
                         throw bad(where, "invalid tmpfs mode '" + value + "': an octal mode (e.g. mode=1777)");
                     }
+                    if (!key.equals("size") && !key.equals("mode") && !NUMBER.matcher(value).matches()) {
+                        throw bad(where, "invalid tmpfs " + key + " '" + value + "': a number (e.g. " + key + "=1000)");
+                    }
                     options.add(o);
                 } else {
                     throw bad(where, "invalid tmpfs option \"" + o + "\" (jlab knows size=, mode=, uid=, gid=, nr_inodes=,"

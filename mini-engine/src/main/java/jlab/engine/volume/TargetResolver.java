@@ -93,7 +93,8 @@ public final class TargetResolver {
             } catch (FileAlreadyExistsException e) {
                 // made between our look and our mkdir: only this engine writes here before exec, so it is ours
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the mount target " + resolved + ": " + e.getMessage(), e);
+                throw new EngineException("cannot create the mount target " + resolved + " in the container: " + reason(e)
+                        + " (a target must be a place in the image's files: not under /proc or /sys)");
             }
         }
     }
@@ -103,6 +104,14 @@ public final class TargetResolver {
         Path p = root;
         for (String c : split(resolved)) p = p.resolve(c);
         return p;
+    }
+
+    /** What the kernel said, in its words: Java's exceptions name the path, not always the reason. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
     }
 
     private Path at(List<String> done, String c) {

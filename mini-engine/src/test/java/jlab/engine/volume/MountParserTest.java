@@ -127,6 +127,7 @@ class MountParserTest {
             "/s:size=lots         | invalid tmpfs size",
             "/s:mode=rwx          | invalid tmpfs mode",
             "/s:bogus             | invalid tmpfs option",
+            "/s:uid=abc           | invalid tmpfs uid 'abc'",
     })
     void a_bad_tmpfs_is_one_line(String spec, String fragment) {
         assertThatThrownBy(() -> MountParser.tmpfs(spec)).isInstanceOf(EngineException.class).hasMessageContaining(fragment);
