@@ -61,6 +61,22 @@ class VolumesTest extends RealJlabTest {
     }
 
     @Test
+    void a_read_only_bind_keeps_the_nosuid_nodev_noexec_of_the_hosts_mount() throws Exception {
+        // A host mount of the test's own, unmounted below: a remount replaces a mount's flags, and a
+        // read-only bind of a nosuid directory must not come out with setuid programs working again.
+        Path src = Files.createDirectories(host.resolve("nosuid"));
+        assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "nosuid,nodev,noexec,size=1m", "tmpfs", src.toString())
+                .inheritIO().start().waitFor()).isZero();
+        try {
+            var r = ok(jlab.run("run", "--rm", "-v", src + ":/strict:ro", "busybox", "grep", " /strict ", "/proc/self/mountinfo"));
+            String options = r.out().split(" ")[5];
+            assertThat(options.split(",")).contains("ro", "nosuid", "nodev", "noexec");
+        } finally {
+            assertThat(new ProcessBuilder("umount", src.toString()).inheritIO().start().waitFor()).isZero();
+        }
+    }
+
+    @Test
     void a_write_through_a_rw_bind_shows_on_the_host() {
         ok(jlab.run("run", "--rm", "-v", host + ":/out", "busybox", "sh", "-c", "echo written inside > /out/result"));
         assertThat(host.resolve("result")).hasContent("written inside");

@@ -1,7 +1,10 @@
 package jlab.engine.volume;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jlab.engine.step.Mount;
@@ -21,7 +24,8 @@ import jlab.kernel.syscall.MountFlag;
  * MS_RDONLY included. Read-only is a property of each mount (a vfsmount's MNT_READONLY, separate from
  * the filesystem's own read-only state), and only a remount changes a mount's flags; MS_BIND with
  * MS_REMOUNT says "this mount's flags only, not the filesystem's" — the host's copy of the same
- * directory stays writable. (The remount applies to the top mount only: submounts of an rbind stay
+ * directory stays writable. The remount sets the mount's flags to exactly those given, so it repeats the
+ * source mount's nosuid, nodev, noexec (see {@link SourceFlags}). (The remount applies to the top mount only: submounts of an rbind stay
  * as they were, as in runc before mount_setattr(2)'s AT_RECURSIVE.)
  */
 final class BindCalls {
@@ -31,7 +35,12 @@ final class BindCalls {
         List<Mount> m = new ArrayList<>();
         m.add(Mount.of(source, target, null, null, MountFlag.BIND, MountFlag.REC));
         m.add(Mount.of(null, target, null, null, MountFlag.PRIVATE, MountFlag.REC));
-        if (readOnly) m.add(Mount.of(null, target, null, null, MountFlag.REMOUNT, MountFlag.BIND, MountFlag.RDONLY));
+        if (readOnly) {
+            // The remount replaces the mount's flags: repeat those of the source's mount (see SourceFlags).
+            Set<MountFlag> flags = EnumSet.of(MountFlag.REMOUNT, MountFlag.BIND, MountFlag.RDONLY);
+            flags.addAll(SourceFlags.of(Path.of(source)));
+            m.add(new Mount(null, target, null, flags, null));
+        }
         return m;
     }
 
