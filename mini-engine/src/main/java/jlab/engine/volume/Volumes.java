@@ -58,6 +58,11 @@ public final class Volumes {
         store.delete(name);
     }
 
+    /** A container's mounts, for {@code inspect}: from its spec and id alone. */
+    public List<MountView> mountsOf(String containerId, ContainerSpec spec) {
+        return spec.mounts().stream().map(m -> MountView.of(m, containerId, store)).toList();
+    }
+
     /** The ids of the containers whose spec mounts {@code name}. */
     public List<String> usersOf(String name) {
         List<String> users = new ArrayList<>();

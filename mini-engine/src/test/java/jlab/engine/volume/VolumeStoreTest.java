@@ -52,6 +52,12 @@ class VolumeStoreTest {
         volumes.store().createAnonymous(VolumeStore.anonymousName(id, "/anon"), id);
 
         assertThat(volumes.usersOf("data")).containsExactly(id);
+        assertThat(volumes.mountsOf(id, spec)).containsExactly(
+                new MountView("volume", "data", tmp.resolve("volumes/data/_data").toString(), "/data", true),
+                new MountView("volume", VolumeStore.anonymousName(id, "/anon"),
+                        tmp.resolve("volumes/" + VolumeStore.anonymousName(id, "/anon") + "/_data").toString(), "/anon", true),
+                new MountView("bind", null, "/srv", "/srv", true),
+                new MountView("tmpfs", null, null, "/t", true));
         assertThat(containers.loadConfig(id)).contains(spec);
         assertThat(volumes.removeAnonymous(id, containers.loadConfig(id).orElseThrow()))
                 .containsExactly(VolumeStore.anonymousName(id, "/anon"));
