@@ -27,7 +27,7 @@ public final class BindMountStep extends UserMountStep {
         return new Explanation(
                 "Bind-mount the host's " + mount.source() + " at " + mount.target() + (mount.readOnly() ? ", read-only" : "")
                         + ": the same files, seen from inside; writes go to the host" + (mount.readOnly() ? " (here refused)" : "")
-                        + "." + RESOLVED,
+                        + "." + (mount.readOnly() ? READ_ONLY : "") + RESOLVED,
                 BindCalls.syscalls(mount.source(), target, mount.readOnly()),
                 BindCalls.shell(mount.source(), target, mount.readOnly()),
                 lookAt(b));

@@ -36,6 +36,7 @@ public final class MountParser {
 
     /** {@code -v [SOURCE:]TARGET[:MODE]}, with Docker's reading of two fields (TARGET:MODE when the second is a mode). */
     public static MountSpec volume(String spec) {
+        String where = "-v " + spec;
         String[] f = spec.split(":", -1);
         String source = null;
         String target;
@@ -56,13 +57,12 @@ public final class MountParser {
                 target = f[1];
                 mode = f[2];
             }
-            default -> throw bad("-v " + spec, "invalid volume specification: expected [SOURCE:]TARGET[:ro|rw]"
+            default -> throw bad(where, "invalid volume specification: expected [SOURCE:]TARGET[:ro|rw]"
                     + " (e.g. -v /srv/site:/www:ro, -v data:/data, -v /scratch)");
         }
         if (source != null && source.isEmpty()) {
-            throw bad("-v " + spec, "invalid volume specification: the source is empty (give a host path or a volume name)");
+            throw bad(where, "invalid volume specification: the source is empty (give a host path or a volume name)");
         }
-        String where = "-v " + spec;
         String ctr = target(where, target);
         boolean readOnly = false;
         boolean noCopy = false;

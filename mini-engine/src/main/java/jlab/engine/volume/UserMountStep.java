@@ -37,6 +37,10 @@ abstract class UserMountStep implements Step {
                 + " never shows it); inside: grep " + mount.target() + " /proc/self/mountinfo";
     }
 
+    static final String READ_ONLY = " Read-only takes a second call: when it makes a bind mount the kernel ignores"
+            + " MS_RDONLY (only MS_REC counts), and only a remount changes a mount's own flags; it repeats the"
+            + " source mount's nosuid, nodev, noexec, which a remount would otherwise clear.";
+
     static final String RESOLVED = " (the target is resolved inside the rootfs first: a symlink in the image is"
             + " followed within it, never out of it, as runc's securejoin; what is missing is created there)";
 }

@@ -42,7 +42,7 @@ public final class VolumeMountStep extends UserMountStep {
                 "Mount " + which + " at " + mount.target() + ": a directory of jlab's, " + data + ", bind-mounted;"
                         + " it outlives the container." + (mount.noCopy() ? ""
                         : " If it is empty, the image's files at " + mount.target() + " are first copied into it, as Docker does.")
-                        + RESOLVED,
+                        + (mount.readOnly() ? READ_ONLY : "") + RESOLVED,
                 (mount.noCopy() ? "" : "(if empty: copy the image's " + mount.target() + " into it) ")
                         + BindCalls.syscalls(data, target, mount.readOnly()),
                 "mkdir -p " + data + (mount.noCopy() ? "" : " && cp -a " + target + "/. " + data)
