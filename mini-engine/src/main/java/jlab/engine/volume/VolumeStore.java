@@ -124,7 +124,8 @@ public final class VolumeStore {
         if (!exists(name)) return Optional.empty();
         Path dir = root.resolve(name);
         try {
-            FileTime created = Files.getLastModifiedTime(dir.resolve(DATA).getParent());
+            // volumes/NAME changes only when it is made (its _data and marker with it): its mtime is its birth
+            FileTime created = Files.getLastModifiedTime(dir);
             return Optional.of(new Volume(name, "local", data(name).toString(),
                     created.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                     Files.exists(dir.resolve(ANONYMOUS)), usedBy));
