@@ -156,6 +156,20 @@ class VolumesTest extends RealJlabTest {
     }
 
     @Test
+    void volume_prune_removes_unused_anonymous_volumes_and_with_a_the_named_ones() {
+        ok(jlab.run("run", "--name", "user", "-v", "/inuse", "busybox", "true"));
+        ok(jlab.run("volume", "create", "pruneme"));
+        assertThat(ok(jlab.run("volume", "prune")).out()).as("in use: kept").isEmpty();
+        String dangling = ok(jlab.run("volume", "ls", "-q")).lines().stream().filter(n -> n.length() == 64).findFirst().orElseThrow();
+        ok(jlab.run("rm", "user")); // without -v: its anonymous volume stays, unused ("dangling")
+        var pruned = ok(jlab.run("volume", "prune", "-f"));
+        assertThat(pruned.lines()).containsExactly("Deleted Volumes:", dangling);
+        assertThat(ok(jlab.run("volume", "ls", "-q")).lines()).containsExactly("pruneme");
+        assertThat(ok(jlab.run("volume", "prune", "-a", "--json")).out()).contains("\"pruneme\"");
+        assertThat(ok(jlab.run("volume", "ls", "-q")).out()).isEmpty();
+    }
+
+    @Test
     void with_userns_a_new_volume_belongs_to_the_containers_root() {
         var r = ok(jlab.run("run", "--rm", "--userns", "-v", "usernsvol:/data", "busybox", "sh", "-c",
                 "echo w > /data/f && stat -c %u /data/f"));

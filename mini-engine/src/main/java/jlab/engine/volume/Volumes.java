@@ -63,6 +63,21 @@ public final class Volumes {
         return spec.mounts().stream().map(m -> MountView.of(m, containerId, store)).toList();
     }
 
+    /**
+     * {@code volume prune}: removes the volumes no container uses — the anonymous ones only, as Docker 23+,
+     * or every unused one with {@code all}. Returns the names removed.
+     */
+    public List<String> prune(boolean all) {
+        List<String> removed = new ArrayList<>();
+        for (Volume v : list()) {
+            if (v.usedBy().isEmpty() && (all || v.anonymous())) {
+                store.delete(v.name());
+                removed.add(v.name());
+            }
+        }
+        return removed;
+    }
+
     /** The ids of the containers whose spec mounts {@code name}. */
     public List<String> usersOf(String name) {
         List<String> users = new ArrayList<>();

@@ -34,12 +34,13 @@ public final class VolumeCommand implements Callable<Integer> {
         cl.addSubcommand(new Ls(session));
         cl.addSubcommand(new Inspect(session));
         cl.addSubcommand(new Rm(session));
+        cl.addSubcommand(new Prune(session));
         return cl;
     }
 
     @Override
     public Integer call() {
-        throw new EngineException("\"jlab volume\" needs a command: create, ls, inspect or rm (try: jlab volume --help)");
+        throw new EngineException("\"jlab volume\" needs a command: create, ls, inspect, rm or prune (try: jlab volume --help)");
     }
 
     static String json(Object o) {
@@ -141,6 +142,29 @@ public final class VolumeCommand implements Callable<Integer> {
                 }
             }
             return code;
+        }
+    }
+
+    @Command(name = "prune", description = "Remove the anonymous volumes no container uses (-a: every unused volume).")
+    static final class Prune implements Callable<Integer> {
+        private final Session session;
+        @Option(names = {"-a", "--all"}, description = "Named volumes too.") boolean all;
+        @Option(names = {"-f", "--force"}, description = "Accepted, as Docker's (jlab does not ask).") boolean force;
+        @Option(names = "--json", description = "Print the names removed as JSON.") boolean json;
+        @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
+
+        Prune(Session session) { this.session = session; }
+
+        @Override
+        public Integer call() {
+            List<String> removed = session.engine().volumes().prune(all);
+            if (json) {
+                session.out().println(json(removed));
+            } else if (!removed.isEmpty()) {
+                session.out().println("Deleted Volumes:");
+                removed.forEach(session.out()::println);
+            }
+            return 0;
         }
     }
 }
