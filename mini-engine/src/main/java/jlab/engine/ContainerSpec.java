@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jlab.engine.volume.MountSpec;
+
 /**
  * What the user asked for: {@code jlab run [flags] IMAGE [COMMAND...]}, as data.
  * The engine turns it into a plan of steps.
@@ -21,14 +23,16 @@ import java.util.List;
  * @param remove      --rm: remove everything when it exits
  * @param resources   cgroup limits
  * @param userns      --userns: a user namespace in which root is an unprivileged id of the host
+ * @param mounts      -v, --mount, --tmpfs: bind mounts, volumes and tmpfs, in the order given
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
-                            boolean remove, Resources resources, boolean userns) {
+                            boolean remove, Resources resources, boolean userns, List<MountSpec> mounts) {
 
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         if (resources == null) resources = Resources.NONE;
         if ((image == null) == (rootfs == null)) {
             throw new IllegalArgumentException("a container needs an image or a rootfs, not both");
@@ -52,6 +56,7 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private boolean remove;
         private Resources resources = Resources.NONE;
         private boolean userns;
+        private List<MountSpec> mounts = new ArrayList<>();
 
         public Builder name(String v) { name = v; return this; }
         public Builder image(String v) { image = v; return this; }
@@ -67,10 +72,11 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder remove(boolean v) { remove = v; return this; }
         public Builder resources(Resources v) { resources = v; return this; }
         public Builder userns(boolean v) { userns = v; return this; }
+        public Builder mounts(List<MountSpec> v) { mounts = new ArrayList<>(v); return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns);
+                    remove, resources, userns, mounts);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
+import jlab.engine.volume.Volumes;
 import jlab.kernel.cgroup.Cgroup;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.proc.MountInfo;
@@ -57,6 +58,7 @@ public final class GarbageCollector {
             }
         }
         removeStaleNames(removed);
+        removed.addAll(new Volumes(store).sweep());
         return new Report(removed);
     }
 
@@ -90,6 +92,8 @@ public final class GarbageCollector {
         if (ContainerRecord.EXITED.equals(r.status()) || r.owner().isAlive()) return;
         removeCgroup(parent() + "/" + id, removed);
         if (r.remove()) {
+            store.loadConfig(id).ifPresent(spec -> new Volumes(store).removeAnonymous(id, spec)
+                    .forEach(v -> removed.add("anonymous volume " + v + " of --rm container " + r.shortId())));
             store.delete(id, r.name());
             removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");
         } else {

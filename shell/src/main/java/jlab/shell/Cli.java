@@ -13,6 +13,7 @@ import jlab.shell.command.ImagesCommand;
 import jlab.shell.command.PsCommand;
 import jlab.shell.command.RmCommand;
 import jlab.shell.command.RunCommand;
+import jlab.shell.command.VolumeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -69,6 +70,7 @@ public final class Cli {
         cl.addSubcommand(new RmCommand(session));
         cl.addSubcommand(new ImagesCommand(session));
         cl.addSubcommand(new GcCommand(session));
+        cl.addSubcommand(VolumeCommand.commandLine(session));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));

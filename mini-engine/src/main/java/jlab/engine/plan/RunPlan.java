@@ -5,6 +5,7 @@ import java.util.List;
 
 import jlab.engine.ContainerSpec;
 import jlab.engine.step.*;
+import jlab.engine.volume.MountSteps;
 import jlab.kernel.ns.Namespace;
 
 /**
@@ -15,7 +16,7 @@ import jlab.kernel.ns.Namespace;
  * <li>the other namespaces: cgroup (after joining the cgroup, so that the cgroup
  *     becomes the container's "/"), mount (then made private), UTS, IPC, network;</li>
  * <li>the root: overlay, /proc (by PID 1, so it shows PID 1's namespace), /sys, /dev, /tmp,
- *     pivot_root, then the masks that need the container's /proc;</li>
+ *     the user's bind mounts, volumes and tmpfs, pivot_root, then the masks that need the container's /proc;</li>
  * <li>the process's privileges: user namespace (--userns), capabilities, user, no_new_privs;</li>
  * <li>exec.</li>
  * </ol>
@@ -45,6 +46,7 @@ public final class RunPlan {
         s.add(new MountSysStep());
         s.add(new MountDevStep());
         s.add(new MountTmpStep());
+        s.addAll(MountSteps.forSpec(spec)); // -v, --mount, --tmpfs: on the new root, before it becomes "/"
         s.add(new PivotRootStep());
         s.add(new MaskPathsStep());
         if (spec.userns()) s.add(new UserNamespaceStep());

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
 
 /**
@@ -98,14 +99,35 @@ public final class ContainerStore {
     }
 
     public void save(ContainerRecord record) {
-        ContainerPaths paths = state.container(record.id());
+        writeAtomically(state.container(record.id()).state(), record);
+    }
+
+    /** Writes {@code value} as JSON to {@code file} by a rename: a reader sees the old file or the new one, never half of one. */
+    private static void writeAtomically(Path file, Object value) {
         try {
-            Files.createDirectories(paths.dir());
-            Path tmp = paths.dir().resolve(".state.json.tmp");
-            JSON.writeValue(tmp.toFile(), record);
-            Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the container's spec to config.json, before anything of it is made: a later jlab (another
+     * process) rebuilds the container's steps from it to undo them, and finds its volumes in it.
+     */
+    public void saveConfig(String id, ContainerSpec spec) {
+        writeAtomically(state.container(id).config(), spec);
+    }
+
+    /** The spec a container was made from, or empty if it has no readable config.json. */
+    public Optional<ContainerSpec> loadConfig(String id) {
+        try {
+            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerSpec.class));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

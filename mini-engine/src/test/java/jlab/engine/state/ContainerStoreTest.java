@@ -161,4 +161,18 @@ class ContainerStoreTest {
             assertThat(store.find(notAName)).as("find(\"%s\")", notAName).isEmpty();
         }
     }
+
+    @Test
+    void config_json_round_trips_the_whole_spec_for_a_later_jlab() {
+        jlab.engine.ContainerSpec spec = jlab.engine.ContainerSpec.builder().rootfs(Path.of("/srv/rootfs"))
+                .command("sh", "-c", "echo hi").env(List.of("A=1")).hostname("box").remove(true).userns(true)
+                .resources(new jlab.engine.Resources(64L << 20, null, 0.5, null, 20L))
+                .mounts(List.of(jlab.engine.volume.MountParser.volume("/srv/site:/www:ro"),
+                        jlab.engine.volume.MountParser.volume("/anon"),
+                        jlab.engine.volume.MountParser.tmpfs("/scratch:size=8m")))
+                .build();
+        store.saveConfig(id("ab"), spec);
+        assertThat(store.loadConfig(id("ab"))).contains(spec);
+        assertThat(store.loadConfig(id("cd"))).isEmpty();
+    }
 }
