@@ -71,6 +71,9 @@ public final class Engine {
 
     public ContainerStore containers() { return store; }
 
+    /** The native helper, extracted under the state directory: exec starts one per command. */
+    public HelperBinary helperBinary() { return helper; }
+
     /**
      * Runs a container in the foreground: creates it, runs its command, waits
      * for it to exit, and tears it down. With {@code --rm} nothing of it
@@ -87,6 +90,7 @@ public final class Engine {
         boolean oom = false;
         try {
             store.save(record);
+            store.saveSpec(build.id(), spec);
             plan.applyAll(build, listener);
             store.save(record.running(build.helper().pid(), build.initPid()));
             listener.started(build);

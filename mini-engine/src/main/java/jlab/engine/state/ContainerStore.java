@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
 
 /**
@@ -106,6 +107,32 @@ public final class ContainerStore {
             Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes what the user asked for, {@code config.json}, beside state.json:
+     * what a later jlab needs to join the container (exec: its env, user,
+     * workdir, user namespace) or to rebuild its steps (teardown).
+     */
+    public void saveSpec(String id, ContainerSpec spec) {
+        ContainerPaths paths = state.container(id);
+        try {
+            Files.createDirectories(paths.dir());
+            Path tmp = paths.dir().resolve(".config.json.tmp");
+            JSON.writeValue(tmp.toFile(), spec);
+            Files.move(tmp, paths.config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + paths.config() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The spec in config.json, or empty if there is none (or an unreadable one). */
+    public Optional<ContainerSpec> loadSpec(String id) {
+        try {
+            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerSpec.class));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
