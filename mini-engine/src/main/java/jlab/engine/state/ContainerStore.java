@@ -101,13 +101,30 @@ public final class ContainerStore {
     public void save(ContainerRecord record) {
         ContainerPaths paths = state.container(record.id());
         try {
-            Files.createDirectories(paths.dir());
+            if (!Files.isDirectory(paths.dir())) {
+                createWithRecord(paths, record);
+                return;
+            }
             Path tmp = paths.dir().resolve(".state.json.tmp");
             JSON.writeValue(tmp.toFile(), record);
             Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new container's directory appears with its state.json in it, never
+     * without: it is made under a hidden name ({@code .ID.new}, which
+     * {@link #ids} skips) and renamed into place. Another jlab's sweep,
+     * which takes a directory without a record for a crash's leftover, can
+     * thus never remove a container being created.
+     */
+    private void createWithRecord(ContainerPaths paths, ContainerRecord record) throws IOException {
+        Path staging = state.containers().resolve("." + record.id() + ".new");
+        Files.createDirectories(staging);
+        JSON.writeValue(staging.resolve(paths.state().getFileName().toString()).toFile(), record);
+        Files.move(staging, paths.dir(), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -151,7 +168,8 @@ public final class ContainerStore {
         if (!Files.isDirectory(state.containers())) return ids;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(state.containers())) {
             for (Path d : dirs) {
-                if (Files.isDirectory(d)) ids.add(d.getFileName().toString());
+                String name = d.getFileName().toString();
+                if (Files.isDirectory(d) && !name.startsWith(".")) ids.add(name);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
