@@ -58,6 +58,24 @@ class TerminalTest extends RealJlabTest {
         assertThat(awaitScreen("EXIT=")).contains("EXIT=0"); // the shell lived on: exit returns echo's status
     }
 
+    @Test
+    void exec_it_gives_a_shell_inside_a_running_container_a_terminal() throws Exception {
+        try (RunningContainer box = RunningContainer.start(jlab, state, "tty-exec", "--hostname", "exec-tty", "busybox",
+                "sleep", "1000")) {
+            String cmd = String.join(" ", jlab.builder(List.of("exec", "-it", "tty-exec", "sh"))
+                    .command().stream().map(a -> "'" + a + "'").toList());
+            tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "25",
+                    "env JLAB_STATE_DIR=" + state + " " + cmd + "; echo EXIT=$?; sleep 60");
+            awaitScreen("/ #");
+            tmux("send-keys", "-t", session, "echo $((6*7)) $(hostname) $$; stty size; tty -s && echo is-a-tty", "Enter");
+            String screen = awaitScreen("is-a-tty");
+            assertThat(screen).contains("42 exec-tty").contains("25 90");
+            assertThat(screen).as("the shell is not PID 1: the sleep is").containsPattern("42 exec-tty ([2-9]|[1-9][0-9]+)\\s");
+            tmux("send-keys", "-t", session, "exit 4", "Enter");
+            assertThat(awaitScreen("EXIT=")).contains("EXIT=4");
+        }
+    }
+
     private static void tmux(String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("tmux"));
         cmd.addAll(List.of(args));
