@@ -138,7 +138,10 @@ public final class GarbageCollector {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(names)) {
             for (Path f : files) {
                 String id = Files.readString(f).trim();
-                if (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir())) {
+                // A young name may be one another jlab is taking right now: run reserves the
+                // name first, then makes the container's directory.
+                boolean young = Files.getLastModifiedTime(f).toMillis() > System.currentTimeMillis() - 60_000;
+                if (!young && (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir()))) {
                     Files.deleteIfExists(f);
                     removed.add("name " + f.getFileName());
                 }

@@ -21,8 +21,8 @@ import jlab.engine.step.Step;
  * namespaces, the root and the cgroup exist already; the helper joins them
  * instead of creating them, then takes the same last steps as {@code run}:
  * <ol>
- * <li>the helper, its standard streams (before joining: a terminal from the host's /dev/ptmx);</li>
- * <li>setns into the container's namespaces, the user namespace last;</li>
+ * <li>the helper; setns into the container's namespaces, the user namespace last;</li>
+ * <li>its standard streams, opened in the container's /dev (with -t: a terminal of the container's devpts);</li>
  * <li>fork: the child is in the container's PID namespace; into the container's cgroup;</li>
  * <li>capabilities (Docker's default set), user, no_new_privs; chdir and exec.</li>
  * </ol>
@@ -34,8 +34,10 @@ public final class ExecPlan {
     public static Plan forContainer(LiveContainer c, ExecOptions o) {
         List<Step> s = new ArrayList<>();
         s.add(new StartHelperStep(!o.detach()));
-        s.add(o.detach() ? new DiscardStdioStep() : new StdioStep());
         s.add(SetnsStep.into(c.pid()));
+        // After setns: /dev is the container's, so -t opens its /dev/ptmx and the terminal is one of the
+        // container's own devpts (tty inside prints /dev/pts/0), as runc allocates it.
+        s.add(o.detach() ? new DiscardStdioStep() : new StdioStep());
         s.add(new ForkStep());
         if (c.record().cgroup() != null) s.add(new JoinContainerCgroupStep(c.record().cgroup()));
         s.add(new CapabilitiesStep());

@@ -3,8 +3,8 @@ package jlab.engine.step;
 /**
  * {@code exec -d}: the command runs in the background, with nobody to read
  * what it writes or to type to it. Its standard streams are /dev/null, as
- * Docker gives a detached exec (the helper opens it before joining the
- * container, so it is the host's /dev/null).
+ * Docker gives a detached exec (the container's own /dev/null: the helper
+ * has joined its mount namespace by then).
  */
 public final class DiscardStdioStep implements Step {
     @Override
