@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
+import jlab.engine.Resources;
 
 /** Containers on disk: names taken atomically, state.json round trips, lookup by name or id prefix. */
 class ContainerStoreTest {
@@ -160,5 +162,31 @@ class ContainerStoreTest {
         for (String notAName : List.of("", ".", "..", "../names/web", "../containers/" + web.id())) {
             assertThat(store.find(notAName)).as("find(\"%s\")", notAName).isEmpty();
         }
+    }
+
+    @Test
+    void the_spec_round_trips_through_config_json() {
+        ContainerSpec spec = ContainerSpec.builder().name("web").image("busybox").command("sh", "-c", "sleep 1")
+                .env(List.of("A=1")).workdir("/srv").hostname("box").user("nobody").userns(true)
+                .resources(new Resources(64L << 20, null, 0.5, null, 20L)).build();
+        store.save(record(id("c0"), "web", 1));
+
+        store.saveSpec(id("c0"), spec);
+
+        assertThat(Files.exists(state.container(id("c0")).config())).isTrue();
+        assertThat(store.loadSpec(id("c0"))).contains(spec);
+        assertThat(store.loadSpec(id("c1"))).as("no config.json").isEmpty();
+    }
+
+    @Test
+    void a_new_containers_directory_appears_with_its_record_and_a_staging_one_is_never_listed() throws IOException {
+        Files.createDirectories(state.containers().resolve("." + id("d0") + ".new"));
+        store.save(record(id("d1"), "x", 1));
+
+        assertThat(store.ids()).containsExactly(id("d1"));
+        assertThat(Files.exists(state.container(id("d1")).state())).isTrue();
+        assertThat(state.containers().resolve("." + id("d1") + ".new")).doesNotExist();
+        store.save(record(id("d1"), "x", 2)); // an existing directory: state.json is replaced
+        assertThat(store.load(id("d1")).orElseThrow().created()).isEqualTo(2);
     }
 }
