@@ -176,6 +176,9 @@ class ContainerStoreTest {
         assertThat(Files.exists(state.container(id("c0")).config())).isTrue();
         assertThat(store.loadSpec(id("c0"))).contains(spec);
         assertThat(store.loadSpec(id("c1"))).as("no config.json").isEmpty();
+        ContainerSpec dir = ContainerSpec.builder().rootfs(Path.of("/srv/my root")).command("sh").build();
+        store.saveSpec(id("c0"), dir);
+        assertThat(store.loadSpec(id("c0"))).contains(dir);
     }
 
     @Test
