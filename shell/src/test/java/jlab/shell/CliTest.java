@@ -61,6 +61,16 @@ class CliTest {
     void help_lists_every_command() {
         assertThat(jlab("help")).isZero();
         assertThat(out()).contains("run", "ps", "rm", "images", "gc");
+        assertThat(out()).contains("exec", "top", "stats", "inspect", "pause", "unpause");
+    }
+
+    @Test
+    void exec_help_shows_dockers_flags_and_exec_without_a_command_is_one_line() {
+        assertThat(jlab("exec", "--help")).isZero();
+        assertThat(out()).contains("jlab exec [OPTIONS] CONTAINER COMMAND [ARG...]", "--interactive", "--tty", "--detach",
+                "--env", "--workdir", "--user", "--explain");
+        assertThat(jlab("exec", "box")).isEqualTo(125);
+        assertThat(err().lines()).hasSize(1).first().asString().contains("requires a container and a command");
     }
 
     @Test
