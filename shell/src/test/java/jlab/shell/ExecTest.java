@@ -170,4 +170,20 @@ class ExecTest extends RealJlabTest {
         assertThat(r.exitCode()).isEqualTo(125);
         assertThat(r.err().lines().toList()).hasSize(1).first().asString().contains("requires a container and a command");
     }
+
+    @Test
+    void an_execd_process_dies_with_its_container_and_exec_reports_137() throws Exception {
+        RunningContainer doomed = RunningContainer.start(jlab, state, "exec-doomed", "busybox", "sleep", "1000");
+        Process exec = jlab.builder(List.of("exec", "exec-doomed", "sleep", "1000")).start();
+        try {
+            for (int i = 0; i < 200 && jlab.run("top", "exec-doomed").lines().size() < 3; i++) Thread.sleep(50);
+            assertThat(jlab.run("top", "exec-doomed").lines()).hasSize(3);
+        } finally {
+            // PID 1 gone, the kernel kills every other process of its PID namespace.
+            doomed.stop();
+        }
+        assertThat(exec.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(exec.exitValue()).as("SIGKILL, as a shell reports it").isEqualTo(137);
+        assertThat(HelperProcesses.of(state)).containsExactly(box.helperPid());
+    }
 }

@@ -13,6 +13,7 @@ import jlab.engine.plan.Plan;
 import jlab.engine.plan.StepListener;
 import jlab.engine.step.ContainerBuild;
 import jlab.engine.step.ExecStep;
+import jlab.kernel.KernelException;
 import jlab.kernel.helper.Helper;
 import jlab.kernel.syscall.Syscalls;
 
@@ -27,7 +28,7 @@ public final class Exec {
     public Exec(Engine engine) { this.engine = engine; }
 
     /** An exec ready to run: the build its steps share, and the plan. Nothing is made yet. */
-    public record Prepared(ContainerBuild build, Plan plan, boolean detach) {}
+    public record Prepared(ContainerBuild build, Plan plan, boolean detach, long targetPid) {}
 
     /**
      * Checks everything that can be checked before touching the kernel: the
@@ -53,7 +54,7 @@ public final class Exec {
                 engine.cgroups(), engine.helperBinary());
         ExecStep.command(build);
         Passwd.resolve(seen.rootfs(), spec.user());
-        return new Prepared(build, ExecPlan.forContainer(c, o), o.detach());
+        return new Prepared(build, ExecPlan.forContainer(c, o), o.detach(), c.pid());
     }
 
     /**
@@ -78,7 +79,15 @@ public final class Exec {
         ContainerBuild b = p.build();
         boolean detached = false;
         try {
-            p.plan().applyAll(b, listener);
+            try {
+                p.plan().applyAll(b, listener);
+            } catch (KernelException e) {
+                // PID 1 exited since prepare: its /proc/PID/ns files are gone. Docker's line, not the syscall's.
+                if (!ProcessHandle.of(p.targetPid()).isPresent()) {
+                    throw new EngineException("Container " + b.id() + " is not running", LiveContainer.REFUSED, e);
+                }
+                throw e;
+            }
             listener.started(b);
             if (p.detach()) {
                 reapInBackground(b.helper());
