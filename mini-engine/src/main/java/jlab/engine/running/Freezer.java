@@ -16,12 +16,12 @@ public final class Freezer {
     public static void pause(LiveContainer c) {
         c.requireRunning();
         if (c.paused()) throw new EngineException("Container " + c.record().id() + " is already paused", LiveContainer.REFUSED);
-        c.cgroup().freeze();
+        c.requireCgroup().freeze();
     }
 
     public static void unpause(LiveContainer c) {
         c.requireRunning();
         if (!c.paused()) throw new EngineException("Container " + c.record().id() + " is not paused", LiveContainer.REFUSED);
-        c.cgroup().thaw();
+        c.requireCgroup().thaw();
     }
 }

@@ -1,7 +1,5 @@
 package jlab.engine.running;
 
-import java.util.Optional;
-
 import jlab.engine.ContainerSpec;
 import jlab.engine.Engine;
 import jlab.engine.EngineException;
@@ -68,7 +66,14 @@ public record LiveContainer(ContainerRecord record, ContainerSpec spec, Cgroup c
     /** The host pid of its PID 1. */
     public long pid() { return record.initPid(); }
 
-    public Optional<Cgroup> cgroupIfAny() { return Optional.ofNullable(cgroup); }
+    /** Its cgroup, for the commands that read or freeze it: one line if a running container has none. */
+    public Cgroup requireCgroup() {
+        if (cgroup == null) {
+            throw new EngineException("container " + record.shortId() + " has no cgroup (" + record.cgroup()
+                    + " is gone): jlab gc cleans up such a container");
+        }
+        return cgroup;
+    }
 
     /** The spec, or one line saying why there is none. */
     public ContainerSpec requireSpec() {

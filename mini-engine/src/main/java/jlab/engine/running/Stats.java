@@ -39,7 +39,7 @@ public final class Stats {
         Map<LiveContainer, CgroupStats> first = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         for (LiveContainer c : containers) {
-            if (c.running()) first.put(c, c.cgroup().stats());
+            if (c.running() && c.cgroup() != null) first.put(c, c.cgroup().stats());
         }
         Thread.sleep(intervalMillis);
         long elapsed = System.nanoTime() - t0;

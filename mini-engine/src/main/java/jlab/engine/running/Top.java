@@ -53,7 +53,7 @@ public final class Top {
         c.requireRunning();
         Map<Long, String> users = users();
         List<Process> list = new ArrayList<>();
-        for (long pid : c.cgroup().processes()) {
+        for (long pid : c.requireCgroup().processes()) {
             try {
                 ProcStatus status = proc.status(pid);
                 ProcStat stat = proc.stat(pid);
