@@ -77,6 +77,9 @@ public final class Engine {
     /** {@code volume create/ls/inspect/rm}. */
     public Volumes volumes() { return volumes; }
 
+    /** The native helper, extracted under the state directory: exec starts one per command. */
+    public HelperBinary helperBinary() { return helper; }
+
     /**
      * Runs a container in the foreground: creates it, runs its command, waits
      * for it to exit, and tears it down. With {@code --rm} nothing of it

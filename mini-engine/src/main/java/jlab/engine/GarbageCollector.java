@@ -59,7 +59,29 @@ public final class GarbageCollector {
         }
         removeStaleNames(removed);
         removed.addAll(new Volumes(store).sweep());
+        removeStaleStaging(removed);
         return new Report(removed);
+    }
+
+    /**
+     * A container's directory is made as {@code containers/.ID.new} and renamed
+     * into place with its record (see {@link ContainerStore#save}): one still
+     * there a minute later is what a crash in between left.
+     */
+    private void removeStaleStaging(List<String> removed) {
+        Path containers = store.stateDir().containers();
+        if (!Files.isDirectory(containers)) return;
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(containers, ".*.new")) {
+            for (Path d : dirs) {
+                if (Files.getLastModifiedTime(d).toMillis() < minuteAgo) {
+                    ContainerStore.deleteTree(d);
+                    removed.add("container directory " + d.getFileName() + " (a crash while it was created)");
+                }
+            }
+        } catch (IOException e) {
+            removed.add("(could not read " + containers + ": " + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -120,7 +142,10 @@ public final class GarbageCollector {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(names)) {
             for (Path f : files) {
                 String id = Files.readString(f).trim();
-                if (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir())) {
+                // A young name may be one another jlab is taking right now: run reserves the
+                // name first, then makes the container's directory.
+                boolean young = Files.getLastModifiedTime(f).toMillis() > System.currentTimeMillis() - 60_000;
+                if (!young && (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir()))) {
                     Files.deleteIfExists(f);
                     removed.add("name " + f.getFileName());
                 }

@@ -61,6 +61,7 @@ class CliTest {
     void help_lists_every_command() {
         assertThat(jlab("help")).isZero();
         assertThat(out()).contains("run", "ps", "rm", "images", "gc", "volume");
+        assertThat(out()).contains("exec", "top", "stats", "inspect", "pause", "unpause");
     }
 
     @Test
@@ -77,6 +78,15 @@ class CliTest {
         assertThat(out()).contains("-v, --volume", "--mount", "--tmpfs");
         assertThat(jlab("volume", "--help")).isZero();
         assertThat(out()).contains("create", "ls", "inspect", "rm");
+    }
+
+    @Test
+    void exec_help_shows_dockers_flags_and_exec_without_a_command_is_one_line() {
+        assertThat(jlab("exec", "--help")).isZero();
+        assertThat(out()).contains("jlab exec [OPTIONS] CONTAINER COMMAND [ARG...]", "--interactive", "--tty", "--detach",
+                "--env", "--workdir", "--user", "--explain");
+        assertThat(jlab("exec", "box")).isEqualTo(125);
+        assertThat(err().lines()).hasSize(1).first().asString().contains("requires a container and a command");
     }
 
     @Test

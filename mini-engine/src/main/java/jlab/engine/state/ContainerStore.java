@@ -99,7 +99,16 @@ public final class ContainerStore {
     }
 
     public void save(ContainerRecord record) {
-        writeAtomically(state.container(record.id()).state(), record);
+        ContainerPaths paths = state.container(record.id());
+        if (Files.isDirectory(paths.dir())) {
+            writeAtomically(paths.state(), record);
+            return;
+        }
+        try {
+            createWithRecord(paths, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + paths.dir() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes {@code value} as JSON to {@code file} by a rename: a reader sees the old file or the new one, never half of one. */
@@ -131,6 +140,20 @@ public final class ContainerStore {
         }
     }
 
+    /**
+     * A new container's directory appears with its state.json in it, never
+     * without: it is made under a hidden name ({@code .ID.new}, which
+     * {@link #ids} skips) and renamed into place. Another jlab's sweep,
+     * which takes a directory without a record for a crash's leftover, can
+     * thus never remove a container being created.
+     */
+    private void createWithRecord(ContainerPaths paths, ContainerRecord record) throws IOException {
+        Path staging = state.containers().resolve("." + record.id() + ".new");
+        Files.createDirectories(staging);
+        JSON.writeValue(staging.resolve(paths.state().getFileName().toString()).toFile(), record);
+        Files.move(staging, paths.dir(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** The record, or empty if the directory has none (or an unreadable one: a crash mid-creation). */
     public Optional<ContainerRecord> load(String id) {
         try {
@@ -146,7 +169,8 @@ public final class ContainerStore {
         if (!Files.isDirectory(state.containers())) return ids;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(state.containers())) {
             for (Path d : dirs) {
-                if (Files.isDirectory(d)) ids.add(d.getFileName().toString());
+                String name = d.getFileName().toString();
+                if (Files.isDirectory(d) && !name.startsWith(".")) ids.add(name);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
