@@ -21,15 +21,23 @@ import java.util.List;
  * @param remove      --rm: remove everything when it exits
  * @param resources   cgroup limits
  * @param userns      --userns: a user namespace in which root is an unprivileged id of the host
+ * @param detach      -d: run in the background, under a supervisor of its own, and outlive jlab
+ * @param restart     --restart: what to do when its command exits on its own
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
-                            boolean remove, Resources resources, boolean userns) {
+                            boolean remove, Resources resources, boolean userns, boolean detach,
+                            RestartPolicy restart) {
 
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);
         if (resources == null) resources = Resources.NONE;
+        if (restart == null) restart = RestartPolicy.NO;
+        if (remove && restart.restarts()) {
+            throw new EngineException("conflicting options: --restart " + restart + " and --rm: a removed container"
+                    + " cannot be restarted (drop one of them)");
+        }
         if ((image == null) == (rootfs == null)) {
             throw new IllegalArgumentException("a container needs an image or a rootfs, not both");
         }
@@ -52,6 +60,8 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private boolean remove;
         private Resources resources = Resources.NONE;
         private boolean userns;
+        private boolean detach;
+        private RestartPolicy restart = RestartPolicy.NO;
 
         public Builder name(String v) { name = v; return this; }
         public Builder image(String v) { image = v; return this; }
@@ -67,10 +77,12 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder remove(boolean v) { remove = v; return this; }
         public Builder resources(Resources v) { resources = v; return this; }
         public Builder userns(boolean v) { userns = v; return this; }
+        public Builder detach(boolean v) { detach = v; return this; }
+        public Builder restart(RestartPolicy v) { restart = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns);
+                    remove, resources, userns, detach, restart);
         }
     }
 }

@@ -109,6 +109,28 @@ public final class ContainerStore {
         }
     }
 
+    /** Writes config.json, once, at create: atomically, as state.json. */
+    public void saveConfig(ContainerConfig config) {
+        ContainerPaths paths = state.container(config.id());
+        try {
+            Files.createDirectories(paths.dir());
+            Path tmp = paths.dir().resolve(".config.json.tmp");
+            JSON.writeValue(tmp.toFile(), config);
+            Files.move(tmp, paths.config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + paths.config() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** config.json, or empty for a container made without one (a foreground run). */
+    public Optional<ContainerConfig> loadConfig(String id) {
+        try {
+            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerConfig.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The record, or empty if the directory has none (or an unreadable one: a crash mid-creation). */
     public Optional<ContainerRecord> load(String id) {
         try {

@@ -33,7 +33,7 @@ class ContainerStoreTest {
 
     private static ContainerRecord record(String id, String name, long created) {
         return new ContainerRecord(id, name, "busybox", List.of("sh", "-c", "echo $$"), created,
-                new ProcessIdentity(4242, 987654), ContainerRecord.RUNNING, 4243, 4244, "jlab/" + id, null, false, true);
+                new ProcessIdentity(4242, 987654), ContainerRecord.RUNNING, 4243, 4244, "jlab/" + id, null, false, true, false, 0, 0, 0);
     }
 
     @Test

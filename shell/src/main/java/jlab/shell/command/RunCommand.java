@@ -1,57 +1,42 @@
 package jlab.shell.command;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import jlab.engine.ContainerSpec;
 import jlab.engine.Engine;
-import jlab.engine.EngineException;
-import jlab.engine.Resources;
 import jlab.engine.RunResult;
 import jlab.engine.plan.StepListener;
+import jlab.engine.state.ContainerRecord;
 import jlab.shell.Session;
 import jlab.shell.Sizes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code jlab run}: Docker's verb and flags, on jlab's own engine. */
 @Command(name = "run", sortOptions = false,
-        description = "Run a command in a new container, in the foreground, and exit with its exit code.",
+        description = "Run a command in a new container: in the foreground, exiting with its exit code; with -d, in the"
+                + " background (prints its id).",
         customSynopsis = {"jlab run [OPTIONS] IMAGE [COMMAND] [ARG...]", "jlab run [OPTIONS] --rootfs DIR COMMAND [ARG...]"},
         footer = {"", "Examples:",
                 "  jlab run --rm --hostname box busybox sh -c 'hostname; echo $$'",
                 "  jlab run --rm --memory 32m --pids-limit 20 busybox sh",
+                "  jlab run -d --name web --restart on-failure:3 busybox httpd -f -p 80",
                 "  jlab run --rm --explain busybox true      # every step, nothing run"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends ContainerFlags implements Callable<Integer> {
     private final Session session;
 
-    @Option(names = "--rm", description = "Remove the container when it exits.") boolean remove;
-    @Option(names = "--name", paramLabel = "NAME", description = "Name the container.") String name;
-    @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "The container's hostname (default: its short id).") String hostname;
-    @Option(names = {"-e", "--env"}, paramLabel = "NAME[=VALUE]", description = "Set an environment variable (NAME alone: take jlab's value).") List<String> env = new ArrayList<>();
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.") String workdir;
-    @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "Run as this user (name or uid, from the image's /etc/passwd).") String user;
-    @Option(names = {"-i", "--interactive"}, description = "Keep standard input open.") boolean interactive;
-    @Option(names = {"-t", "--tty"}, description = "Give the container a terminal.") boolean tty;
-    @Option(names = {"-m", "--memory"}, paramLabel = "BYTES", converter = SizeConverter.class, description = "Memory limit (e.g. 64m).") Long memory;
-    @Option(names = "--memory-swap", paramLabel = "BYTES", converter = SwapConverter.class, description = "Memory plus swap limit; -1: unlimited swap.") Long memorySwap;
-    @Option(names = "--cpus", paramLabel = "N", description = "CPU time, in CPUs (0.5: half of one).") Double cpus;
-    @Option(names = {"-c", "--cpu-shares"}, paramLabel = "N", description = "Relative CPU weight (default 1024).") Long cpuShares;
-    @Option(names = "--pids-limit", paramLabel = "N", description = "Most processes at once (-1: unlimited).") Long pidsLimit;
-    @Option(names = "--userns", description = "A user namespace: root inside is uid 100000 on the host.") boolean userns;
-    @Option(names = "--rootfs", paramLabel = "DIR", description = "Use a directory as the image.") Path rootfs;
+    @Option(names = {"-d", "--detach"}, description = "Run in the background, under a supervisor of its own; print its id.") boolean detach;
     @Option(names = "--explain", description = "Print every step (syscall, shell command, what to look at) and run nothing.") boolean explain;
     @Option(names = "--trace", description = "Print each step as it runs, with its time.") boolean trace;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
-    @Parameters(paramLabel = "IMAGE|COMMAND", arity = "0..*") List<String> positional = new ArrayList<>();
-
     public RunCommand(Session session) { this.session = session; }
+
+    @Override
+    String verb() { return "run"; }
+
+    @Override
+    boolean detached() { return detach; }
 
     @Override
     public Integer call() {
@@ -63,6 +48,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         StepListener listener = trace ? new TraceListener(session.err()) : StepListener.NONE;
         session.out().flush();
+        if (detach) {
+            ContainerRecord r = session.engine().runDetached(spec, listener);
+            session.out().println(r.id());
+            return 0;
+        }
         RunResult result;
         try (SignalForwarder forwarder = new SignalForwarder()) {
             result = session.engine().run(spec, forwarder.around(listener));
@@ -74,42 +64,5 @@ public final class RunCommand implements Callable<Integer> {
             session.err().println("jlab: container " + result.name() + " was killed by the kernel's OOM killer: " + why);
         }
         return result.exitCode();
-    }
-
-    ContainerSpec spec() {
-        ContainerSpec.Builder b = ContainerSpec.builder();
-        List<String> rest = new ArrayList<>(positional);
-        if (rootfs != null) {
-            b.rootfs(rootfs);
-        } else {
-            if (rest.isEmpty()) {
-                throw new EngineException("\"jlab run\" requires an image: jlab run [OPTIONS] IMAGE [COMMAND] (try: busybox)");
-            }
-            b.image(rest.remove(0));
-        }
-        return b.command(rest).name(name).hostname(hostname).env(env).workdir(workdir).user(user)
-                .interactive(interactive).tty(tty).remove(remove).userns(userns)
-                .resources(new Resources(memory, memorySwap, cpus, cpuShares, pidsLimit))
-                .build();
-    }
-
-    /** "64m" to bytes, with Docker's error for anything else. */
-    public static final class SizeConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return Sizes.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Like {@link SizeConverter}, and -1 for unlimited. */
-    public static final class SwapConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return value.trim().equals("-1") ? -1L : new SizeConverter().convert(value);
-        }
     }
 }
