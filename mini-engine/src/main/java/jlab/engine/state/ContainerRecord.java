@@ -50,7 +50,7 @@ public record ContainerRecord(String id, String name, String image, List<String>
     }
 
     public ContainerRecord exited(int code, boolean oom, long at) {
-        return new ContainerRecord(id, name, image, command, created, owner, EXITED, helperPid, 0, cgroup, code, oom,
+        return new ContainerRecord(id, name, image, command, created, owner, EXITED, helperPid, 0, null, code, oom,
                 remove, detached, restartCount, startedAt, at);
     }
 
