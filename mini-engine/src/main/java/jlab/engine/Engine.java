@@ -100,8 +100,8 @@ public final class Engine {
         boolean oom = false;
         try {
             // config.json too, so that a later "jlab start" can run it again, detached.
-            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
             store.save(record);
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
             plan.applyAll(build, listener);
             store.save(record.running(build.helper().pid(), build.initPid()));
             listener.started(build);

@@ -88,6 +88,8 @@ public final class GarbageCollector {
     private void collectContainer(String id, List<String> removed) {
         Optional<ContainerRecord> record = store.load(id);
         if (record.isEmpty()) {
+            // A directory whose record is being written right now by another jlab is no leftover.
+            if (youngerThan(store.stateDir().container(id).dir(), 10_000)) return;
             removeCgroup(parent() + "/" + id, removed);
             ContainerStore.deleteTree(store.stateDir().container(id).dir());
             removed.add("container directory " + id + " (no record: a crash while it was created)");
@@ -141,6 +143,14 @@ public final class GarbageCollector {
             removed.add("container " + r.shortId() + " (" + r.name() + "): "
                     + (exit.isPresent() ? "exited, its exit command never ran" : "its supervisor was gone")
                     + (r.remove() ? ", removed" : ", marked exited"));
+        }
+    }
+
+    private static boolean youngerThan(Path dir, long millis) {
+        try {
+            return System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis() < millis;
+        } catch (IOException gone) {
+            return true; // removed meanwhile: nothing to collect
         }
     }
 

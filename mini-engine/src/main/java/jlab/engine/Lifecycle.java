@@ -62,16 +62,18 @@ final class Lifecycle {
     /** {@code create}: the record, the config and the name; no process, nothing in the kernel. */
     ContainerRecord create(ContainerBuild build) {
         ContainerSpec spec = build.spec();
-        store.reserveName(build.name(), build.id());
+        ContainerRecord r = new ContainerRecord(build.id(), build.name(), build.image().name(),
+                ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(),
+                ContainerRecord.CREATED, 0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove(), true, 0, 0, 0);
+        // Record, config, then the name: a concurrent gc never sees a name without its directory,
+        // nor a created container without its record.
         try {
-            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
-            ContainerRecord r = new ContainerRecord(build.id(), build.name(), build.image().name(),
-                    ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(),
-                    ContainerRecord.CREATED, 0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove(), true, 0, 0, 0);
             store.save(r);
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
+            store.reserveName(build.name(), build.id());
             return r;
         } catch (RuntimeException e) {
-            store.delete(build.id(), build.name());
+            ContainerStore.deleteTree(paths(r).dir());
             throw e;
         }
     }

@@ -253,6 +253,69 @@ class DetachedTest extends RealJlabTest {
         }
     }
 
+    @Test
+    void several_jlab_processes_at_once_keep_their_containers_apart_and_leave_the_host_clean() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        jlab.run("run", "-d", "--name", "shared", "busybox", "sleep", "1000");
+        List<Process> scripts = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            StringBuilder script = new StringBuilder();
+            for (int i = 0; i < 8; i++) script.append("run -d --name p").append(k).append('-').append(i).append(" busybox sleep 1000\n");
+            script.append("ps -a\n");
+            for (int i = 0; i < 8; i++) script.append("stop -t 0 p").append(k).append('-').append(i).append("\nrm p").append(k).append('-').append(i).append('\n');
+            Path file = Files.writeString(state.resolve("script-" + k), script.toString());
+            scripts.add(jlab.builder(List.of()).redirectInput(file.toFile()).redirectErrorStream(true).start());
+        }
+        // Meanwhile two more stop and remove one container at the same time: one of them finds it gone, or both succeed.
+        Process stop = jlab.builder(List.of("stop", "-t", "0", "shared")).redirectErrorStream(true).start();
+        Process rm = jlab.builder(List.of("rm", "-f", "shared")).redirectErrorStream(true).start();
+        for (Process p : scripts) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+        }
+        for (Process p : List.of(stop, rm)) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue() == 0 || out.contains("No such container: shared")).as(out).isTrue();
+        }
+        for (String f : List.of("script-0", "script-1", "script-2")) Files.delete(state.resolve(f));
+        assertThat(jlab.run("ps", "-a").lines()).hasSize(1);
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+        assertThat(processesUsing(state)).isEmpty();
+    }
+
+    @Test
+    void run_d_of_a_missing_command_fails_as_docker_does_and_leaves_nothing_running() {
+        HostSnapshot before = HostSnapshot.take(state);
+        var r = jlab.run("run", "-d", "--name", "nocmd", "busybox", "no-such-command");
+        assertThat(r.exitCode()).isEqualTo(127);
+        assertThat(r.err().lines().toList()).hasSize(1).first().asString().contains("executable file not found");
+        assertThat(r.out()).isEmpty();
+        assertThat(container("nocmd").get("statusText").asText()).isEqualTo("Created");
+        assertThat(Files.exists(cgroupOf(container("nocmd").get("id").asText()))).isFalse();
+        assertThat(jlab.run("rm", "nocmd").exitCode()).isZero();
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+        assertThat(processesUsing(state)).isEmpty();
+    }
+
+    @Test
+    void bad_input_to_the_lifecycle_verbs_is_one_line_with_dockers_exit_code() {
+        var stop = jlab.run("stop", "nosuch");
+        assertThat(stop.exitCode()).isEqualTo(1);
+        assertThat(stop.err().lines().toList()).containsExactly("jlab: No such container: nosuch");
+        var policy = jlab.run("run", "-d", "--restart", "sometimes", "busybox", "true");
+        assertThat(policy.exitCode()).isEqualTo(125);
+        assertThat(policy.err().lines().toList()).hasSize(1).first().asString().contains("no, on-failure[:N] or always");
+        var conflict = jlab.run("run", "-d", "--rm", "--restart", "always", "busybox", "true");
+        assertThat(conflict.exitCode()).isEqualTo(125);
+        assertThat(conflict.err()).contains("--rm");
+        var signal = jlab.run("kill", "-s", "NOPE", "x");
+        assertThat(signal.exitCode()).isEqualTo(125);
+        assertThat(signal.err().lines().toList()).hasSize(1).first().asString().contains("invalid signal: NOPE");
+        assertThat(jlab.run("ps", "-a").lines()).hasSize(1);
+    }
+
     // ---- helpers ----
 
     /** The container's entry in {@code ps -a --json}, from a new jlab process. */
