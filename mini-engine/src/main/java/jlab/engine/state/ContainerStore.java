@@ -98,27 +98,23 @@ public final class ContainerStore {
     }
 
     public void save(ContainerRecord record) {
-        ContainerPaths paths = state.container(record.id());
-        try {
-            Files.createDirectories(paths.dir());
-            Path tmp = paths.dir().resolve(".state.json.tmp");
-            JSON.writeValue(tmp.toFile(), record);
-            Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
-        }
+        writeAtomically(state.container(record.id()), state.container(record.id()).state(), record);
     }
 
     /** Writes config.json, once, at create: atomically, as state.json. */
     public void saveConfig(ContainerConfig config) {
-        ContainerPaths paths = state.container(config.id());
+        writeAtomically(state.container(config.id()), state.container(config.id()).config(), config);
+    }
+
+    /** Writes {@code value} as JSON to {@code file} by a rename: a reader sees the old file or the new, never half of one. */
+    private static void writeAtomically(ContainerPaths paths, Path file, Object value) {
         try {
             Files.createDirectories(paths.dir());
-            Path tmp = paths.dir().resolve(".config.json.tmp");
-            JSON.writeValue(tmp.toFile(), config);
-            Files.move(tmp, paths.config(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = paths.dir().resolve("." + file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + paths.config() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
