@@ -3,7 +3,7 @@
 # jlab (script mode, commands on stdin), then stopped and removed; the time
 # per container of each phase, and the memory of each idle container (its
 # supervisor plus its sleep: Pss from /proc/PID/smaps_rollup). Beside crun
-# doing the same in the same run (crun run -d / kill / delete). See bench/README.md.
+# doing the same in the same run (crun run -d / delete -f: SIGKILL then delete). See bench/README.md.
 #
 #   bench/detached.sh            (as root, from anywhere)
 #
@@ -11,12 +11,14 @@
 #   JLAB      command line of jlab, run from the repository root [./jlab]; skip: crun only
 #   N         containers [200]
 #   STOP      how jlab ends them: "stop -t 0" then rm, or "rm -f" [stop -t 0]
+#   REPS      rounds, jlab and crun interleaved; medians reported [3]
 #   BENCH_INSTALL=0  never apt-get install a missing dependency
 source "$(dirname "$0")/lib.sh"
 
 JLAB=${JLAB:-./jlab}
 N=${N:-200}
 STOP=${STOP:-stop -t 0}
+REPS=${REPS:-3}
 
 bench_init detached
 JLAB_STATE="$BENCH_TMP/jlab-state"
@@ -51,8 +53,8 @@ pss_kib() {
 ms_per() { python3 -c "import sys; print(f'{int(sys.argv[1]) / 1000 / int(sys.argv[2]):.2f}')" "$1" "$2"; }
 
 # --- jlab --------------------------------------------------------------------------
-jlab_start_ms="" jlab_stop_ms="" jlab_mem="" jlab_sup_mem="" jlab_note=""
-if [ "$JLAB" != skip ]; then
+jlab_note="one jlab process, script mode; $STOP then rm"
+jlab_round() {   # one round: prints "start_ms stop_ms mem_kib supervisor_kib"
     bench_msg "jlab: $N x run -d busybox sleep 1000, from one process"
     # One jlab, driven line by line: each command prints one line when it is done.
     coproc JL { cd "$REPO_ROOT" && export JLAB_STATE_DIR="$JLAB_STATE" && eval "exec $JLAB" 2>>"$BENCH_TMP/jlab.err"; }
@@ -70,6 +72,7 @@ if [ "$JLAB" != skip ]; then
     expect 2
     [ "$STOP" = "rm -f" ] || { send "rm jbd-warm-$BENCH_TAG"; expect 1; }
 
+    local t0 t1 i f sup init pids sups jlab_start_ms jlab_stop_ms jlab_mem jlab_sup_mem
     t0=$(bench_now_us)
     for i in $(seq 1 "$N"); do send "run -d --name jbd-$i-$BENCH_TAG busybox sleep 1000"; done
     expect "$N"
@@ -100,11 +103,10 @@ if [ "$JLAB" != skip ]; then
     wait "$JL_PID" || bench_die "jlab failed: $(tail -n 3 "$BENCH_TMP/jlab.err")"
     BENCH_CHILD=""
     bench_msg "jlab: $STOP + rm: $jlab_stop_ms ms each"
-    jlab_note="one jlab process, script mode; $STOP then rm"
-fi
+    echo "$jlab_start_ms $jlab_stop_ms $jlab_mem $jlab_sup_mem" >>"$BENCH_TMP/jlab.rounds"
+}
 
 # --- crun ----------------------------------------------------------------------------
-bench_msg "crun: $N x crun run -d (sleep 1000)"
 CRUN_VER=$(crun --version | awk 'NR==1 {print $3}')
 B="$BENCH_TMP/bundle"
 bench_make_bundle "$B" "$ROOTFS" "jbd" --limits --args /bin/sleep 1000
@@ -119,11 +121,12 @@ done
 EOF
 cat >"$BENCH_TMP/crun-stop.sh" <<EOF
 for i in \$(seq 1 $N); do
-    crun kill "jbd-\$i-$BENCH_TAG" KILL || exit 1
-    while [ "\$(crun state "jbd-\$i-$BENCH_TAG" 2>/dev/null | grep -o '"status": "[a-z]*"')" = '"status": "running"' ]; do :; done
-    crun delete "jbd-\$i-$BENCH_TAG" || exit 1
+    crun delete -f "jbd-\$i-$BENCH_TAG" || exit 1   # SIGKILL, wait, delete
 done
 EOF
+crun_round() {
+local t0 t1 i pids crun_start_ms crun_stop_ms crun_mem
+bench_msg "crun: $N x crun run -d (sleep 1000)"
 t0=$(bench_now_us)
 bench_bg bench_crun_ns bash "$BENCH_TMP/crun-start.sh" || bench_die "crun run -d failed"
 t1=$(bench_now_us)
@@ -138,17 +141,43 @@ t0=$(bench_now_us)
 bench_bg bench_crun_ns bash "$BENCH_TMP/crun-stop.sh" || bench_die "crun kill/delete failed"
 t1=$(bench_now_us)
 crun_stop_ms=$(ms_per $((t1 - t0)) "$N")
-bench_msg "crun $CRUN_VER: $crun_start_ms ms to start, $crun_stop_ms ms to kill+delete, $crun_mem KiB Pss per idle container"
+bench_msg "crun $CRUN_VER: $crun_start_ms ms to start, $crun_stop_ms ms to delete -f, $crun_mem KiB Pss per idle container"
+echo "$crun_start_ms $crun_stop_ms $crun_mem" >>"$BENCH_TMP/crun.rounds"
+}
+
+# --- rounds, interleaved: the load of a shared machine drifts; both subjects meet the same drift --
+: >"$BENCH_TMP/jlab.rounds"
+: >"$BENCH_TMP/crun.rounds"
+for rep in $(seq 1 "$REPS"); do
+    bench_msg "round $rep of $REPS"
+    if [ $((rep % 2)) = 1 ]; then
+        [ "$JLAB" = skip ] || jlab_round
+        crun_round
+    else
+        crun_round
+        [ "$JLAB" = skip ] || jlab_round
+    fi
+done
+# the median of each column
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+col() { awk -v c="$2" '{print $c}' "$BENCH_TMP/$1.rounds" | median; }
+range() { awk -v c="$2" '{print $c}' "$BENCH_TMP/$1.rounds" | sort -n | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}'; }
+crun_start_ms=$(col crun 1) crun_stop_ms=$(col crun 2) crun_mem=$(col crun 3)
+jlab_start_ms=""
+if [ "$JLAB" != skip ]; then
+    jlab_start_ms=$(col jlab 1) jlab_stop_ms=$(col jlab 2) jlab_mem=$(col jlab 3) jlab_sup_mem=$(col jlab 4)
+fi
 
 {
     echo "# Detached containers, $(bench_today), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "$N detached \`sleep 1000\` containers; time per container; memory per idle container (Pss, KiB)."
+    echo "Medians of $REPS rounds, jlab and crun interleaved (ranges: jlab start $( [ -n "$jlab_start_ms" ] && range jlab 1), stop $( [ -n "$jlab_start_ms" ] && range jlab 2); crun start $(range crun 1), stop $(range crun 2))."
     echo
     echo "| subject | start | stop + rm | memory per idle container |"
     echo "| --- | --- | --- | --- |"
     [ -n "$jlab_start_ms" ] && echo "| jlab ($jlab_note) | $jlab_start_ms ms | $jlab_stop_ms ms | $jlab_mem KiB (supervisor $jlab_sup_mem + sleep) |"
-    echo "| crun $CRUN_VER (run -d / kill + delete, one shell) | $crun_start_ms ms | $crun_stop_ms ms | $crun_mem KiB (sleep alone: crun leaves no supervisor; podman adds conmon) |"
+    echo "| crun $CRUN_VER (run -d / delete -f, one shell) | $crun_start_ms ms | $crun_stop_ms ms | $crun_mem KiB (sleep alone: crun leaves no supervisor; podman adds conmon) |"
     if [ -n "$jlab_start_ms" ]; then
         echo
         python3 -c "import sys; s,t,m,cs,ct,cm=map(float,sys.argv[1:]); print(f'ratios jlab/crun: start {s/cs:.2f}x, stop+rm {t/ct:.2f}x, memory {m/cm:.2f}x')" \

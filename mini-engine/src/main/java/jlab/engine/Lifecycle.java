@@ -311,7 +311,10 @@ final class Lifecycle {
 
     private static void awaitExitFile(Path dir, long millis) {
         long end = System.currentTimeMillis() + millis;
-        while (!ExitFile.exists(dir) && System.currentTimeMillis() < end) sleep(10);
+        // The supervisor writes it within a millisecond of a SIGKILL: look often at first, then less.
+        for (long pause = 1; !ExitFile.exists(dir) && System.currentTimeMillis() < end; pause = Math.min(20, pause * 2)) {
+            sleep(pause);
+        }
     }
 
     private boolean awaitExited(ContainerRecord r, long millis) {
@@ -327,7 +330,9 @@ final class Lifecycle {
     /** The supervisor, once it wrote the exit file, only exits: wait for that, so that nothing of it is left. */
     private static void awaitGone(ProcessIdentity p, long millis) {
         long end = System.currentTimeMillis() + millis;
-        while (p != null && p.isAlive() && System.currentTimeMillis() < end) sleep(5);
+        for (long pause = 1; p != null && p.isAlive() && System.currentTimeMillis() < end; pause = Math.min(20, pause * 2)) {
+            sleep(pause);
+        }
     }
 
     private static void sleep(long millis) {
