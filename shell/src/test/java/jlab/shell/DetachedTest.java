@@ -304,6 +304,9 @@ class DetachedTest extends RealJlabTest {
         var stop = jlab.run("stop", "nosuch");
         assertThat(stop.exitCode()).isEqualTo(1);
         assertThat(stop.err().lines().toList()).containsExactly("jlab: No such container: nosuch");
+        var logs = jlab.run("logs", "nosuch");
+        assertThat(logs.exitCode()).isEqualTo(1);
+        assertThat(logs.err().lines().toList()).containsExactly("jlab: No such container: nosuch");
         var policy = jlab.run("run", "-d", "--restart", "sometimes", "busybox", "true");
         assertThat(policy.exitCode()).isEqualTo(125);
         assertThat(policy.err().lines().toList()).hasSize(1).first().asString().contains("no, on-failure[:N] or always");

@@ -44,8 +44,18 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int lastLines = tail.equals("all") ? -1 : parseTail(tail);
-        Path log = session.engine().logFile(container);
-        ContainerRecord r = session.engine().find(container);
+        ContainerRecord r;
+        try {
+            r = session.engine().find(container);
+        } catch (jlab.engine.EngineException e) {
+            throw new jlab.engine.EngineException(e.getMessage(), 1); // as docker logs: exit 1
+        }
+        Path log = session.engine().logFile(r.id());
+        if (!r.detached() && !Files.exists(log)) {
+            session.err().println("jlab: " + r.name() + " ran in the foreground: its output went to the terminal of the"
+                    + " jlab that ran it, and no log was kept (run -d keeps one)");
+            return 0;
+        }
         long offset = 0;
         if (Files.exists(log)) {
             List<CriLogRecord> records = new ArrayList<>();
@@ -53,7 +63,7 @@ public final class LogsCommand implements Callable<Integer> {
             for (CriLogRecord rec : lastLines < 0 ? records : lastLines(records, lastLines)) print(rec);
         }
         while (follow) {
-            boolean running = session.engine().find(r.id()) != null && isLive(r.id());
+            boolean running = isLive(r.id());
             List<CriLogRecord> more = new ArrayList<>();
             if (Files.exists(log)) offset = read(log, offset, more);
             more.forEach(this::print);
