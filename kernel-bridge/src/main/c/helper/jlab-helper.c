@@ -36,6 +36,7 @@
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #define CONTROL_FD 3
@@ -537,6 +538,213 @@ static void forward_signal(int sig)
 	kill(init_pid, sig);
 }
 
+/* ---- the supervisor of a detached container (`supervise`) ------------ */
+
+/*
+ * A detached container outlives the jlab that made it, so someone else must
+ * hold its output and report its end: the reaper, as podman's conmon does.
+ * `supervise DIR EXIT...` (before `fork`) opens DIR/container.log and gives
+ * the future PID 1 two pipes as stdout and stderr. After `fork` the reaper
+ * copies both into the log, one record per line in the CRI format that
+ * Kubernetes uses:
+ *
+ *     2026-12-02T05:00:00.123456789Z stdout F a whole line
+ *     2026-12-02T05:00:00.123456789Z stderr P the start of a line without its newline
+ *
+ * When PID 1 is gone it writes DIR/exit atomically (a temporary file, then
+ * rename), and, unless DIR/stopping says that a jlab is already handling the
+ * end, replaces itself (execv) with the EXIT command: a jlab that tears the
+ * host side down and applies the restart policy. Fixed buffers only: its
+ * memory does not grow with what the container prints.
+ */
+#define LOG_CHUNK 8192
+static int sup_dir = -1;           /* DIR, held open: every later name is relative to it */
+static int sup_log = -1;           /* DIR/container.log, O_APPEND */
+static int sup_out = -1, sup_err = -1; /* the read ends of PID 1's stdout and stderr */
+static int sup_pidns = -1;         /* our own PID namespace, to give back to the exit command */
+static char sup_text[MSG_MAX];     /* the EXIT command, kept until PID 1 exits */
+static char *sup_argv[MSG_MAX / 2 + 1];
+
+static int do_supervise(char **arg)
+{
+	int out[2] = { -1, -1 }, err[2] = { -1, -1 };
+	size_t used = 0;
+	int n = 0;
+
+	if (sup_dir >= 0)
+		return usage("supervise: already supervising");
+	for (char **a = arg + 1; *a; a++, n++) {
+		size_t len = strlen(*a) + 1;
+		sup_argv[n] = memcpy(sup_text + used, *a, len);
+		used += len;
+	}
+	sup_argv[n] = NULL;
+	sup_dir = open(arg[0], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (sup_dir < 0)
+		return fail("open(%s, O_RDONLY|O_DIRECTORY)", q(arg[0]));
+	/*
+	 * After `unshare pid`, our children (and the threads of any program we
+	 * exec: a thread is a task too) would be born in the container's PID
+	 * namespace, which is dead once PID 1 is: clone() then fails (a JVM
+	 * cannot even start its threads, EINVAL). The exit command gets our own
+	 * namespace back with setns(2); keep a handle on it now.
+	 */
+	sup_pidns = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
+	if (sup_pidns < 0) {
+		fail("open(\"/proc/self/ns/pid\", O_RDONLY)");
+		goto undo;
+	}
+	sup_log = openat(sup_dir, "container.log", O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	if (sup_log < 0) {
+		fail("openat(%s, \"container.log\", O_WRONLY|O_CREAT|O_APPEND, 0640)", q(arg[0]));
+		goto undo;
+	}
+	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
+		fail("pipe2(O_CLOEXEC)");
+		goto undo;
+	}
+	/* The write ends become our fds 1 and 2 (dup2's copy is not
+	 * close-on-exec): PID 1 inherits them at fork and keeps them at exec. */
+	if (dup2(out[1], STDOUT_FILENO) < 0 || dup2(err[1], STDERR_FILENO) < 0) {
+		fail("dup2(pipe, 1|2)");
+		goto undo;
+	}
+	close(out[1]);
+	close(err[1]);
+	sup_out = out[0];
+	sup_err = err[0];
+	ok();
+	put(" log=container.log");
+	return 0;
+undo:
+	for (int i = 0; i < 2; i++) {
+		if (out[i] >= 0)
+			close(out[i]);
+		if (err[i] >= 0)
+			close(err[i]);
+	}
+	if (sup_log >= 0)
+		close(sup_log);
+	if (sup_pidns >= 0)
+		close(sup_pidns);
+	close(sup_dir);
+	sup_dir = sup_log = sup_pidns = -1;
+	return -1;
+}
+
+/* RFC 3339 in UTC with nanoseconds, as the CRI log format and `docker logs -t` write it. */
+static size_t timestamp(char *out, size_t room)
+{
+	struct timespec ts;
+	struct tm tm;
+	size_t n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	n = strftime(out, room, "%Y-%m-%dT%H:%M:%S", &tm);
+	n += (size_t)snprintf(out + n, room - n, ".%09ldZ", ts.tv_nsec);
+	return n;
+}
+
+/* One record: "TIME STREAM F|P TEXT\n", in one write(2) of an O_APPEND file. */
+static void log_record(const char *stream, char tag, const char *text, size_t len)
+{
+	static char rec[LOG_CHUNK + 64];
+	size_t n = timestamp(rec, 40);
+
+	n += (size_t)snprintf(rec + n, sizeof rec - n, " %s %c ", stream, tag);
+	memcpy(rec + n, text, len);
+	n += len;
+	rec[n++] = '\n';
+	write_all(sup_log, rec, (ssize_t)n);
+}
+
+/* What one read(2) gave: every whole line is an F record; the rest, a P one. */
+static void log_chunk(const char *stream, const char *buf, size_t len)
+{
+	while (len > 0) {
+		const char *nl = memchr(buf, '\n', len);
+		size_t line = nl ? (size_t)(nl - buf) : len;
+		log_record(stream, nl ? 'F' : 'P', buf, line);
+		if (!nl)
+			break;
+		buf += line + 1;
+		len -= line + 1;
+	}
+}
+
+/*
+ * Copies PID 1's output into the log until every writer is gone: PID 1 and
+ * everything in its PID namespace, which the kernel kills when PID 1 dies.
+ * With -t the one stream is the terminal's master (read gives EIO at the end).
+ */
+static void log_streams(void)
+{
+	static char buf[LOG_CHUNK];
+	static const char *const names[2] = { "stdout", "stderr" };
+	struct pollfd p[2] = { { .fd = pty_master >= 0 ? pty_master : sup_out, .events = POLLIN },
+			       { .fd = pty_master >= 0 ? -1 : sup_err, .events = POLLIN } };
+
+	if (pty_master >= 0) {
+		close(sup_out);
+		close(sup_err);
+	}
+	while (p[0].fd >= 0 || p[1].fd >= 0) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue; /* a forwarded signal */
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			ssize_t n;
+			if (p[i].fd < 0 || !p[i].revents)
+				continue;
+			n = read(p[i].fd, buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				close(p[i].fd);
+				p[i].fd = -1;
+			} else {
+				log_chunk(names[i], buf, (size_t)n);
+			}
+		}
+	}
+}
+
+/*
+ * PID 1 is gone: DIR/exit says how, written whole or not at all (a reader
+ * sees the old state or the new, never half a file). Then the exit command,
+ * unless a jlab is already handling this exit (DIR/stopping).
+ */
+static void report_exit(int status)
+{
+	char json[160], when[40];
+	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	int fd, len;
+
+	timestamp(when, sizeof when);
+	len = snprintf(json, sizeof json, "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":\"%s\"}\n", code,
+		       WIFSIGNALED(status) ? WTERMSIG(status) : 0, when);
+	fd = openat(sup_dir, ".exit.tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		write_all(fd, json, len);
+		close(fd);
+		renameat(sup_dir, ".exit.tmp", sup_dir, "exit");
+	}
+	if (sup_argv[0] && faccessat(sup_dir, "stopping", F_OK, 0) != 0) {
+		/* The exit command's own messages, for whoever wonders why a teardown failed. */
+		fd = openat(sup_dir, "exit-command.log", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (fd >= 0) {
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+		}
+		if (setns(sup_pidns, CLONE_NEWPID) == 0)
+			execv(sup_argv[0], sup_argv);
+	}
+	_exit(code);
+}
+
 /*
  * The parent after `fork`: it answers with the child's pid, steps out of the
  * conversation, passes signals on and waits. Its exit status is the
@@ -572,13 +780,23 @@ static void become_reaper(pid_t child, const sigset_t *forwarded, int replied_fd
 	 * would never report the end of the container (EIO). */
 	if (pty_slave_fd >= 0)
 		close(pty_slave_fd);
-	if (pty_master >= 0)
+	if (sup_dir >= 0) {
+		/* Only PID 1 may hold the pipes' write ends, or they never end. */
+		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+		dup2(null, STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+		close(null);
+		log_streams();
+	} else if (pty_master >= 0) {
 		relay_terminal();
+	}
 	/* A forwarded signal interrupts waitpid (EINTR): wait again, until the
 	 * child is really gone. Exiting earlier would SIGKILL it (its PDEATHSIG). */
 	while (waitpid(child, &status, 0) < 0)
 		if (errno != EINTR)
 			_exit(EXIT_HELPER);
+	if (sup_dir >= 0)
+		report_exit(status); /* never returns */
 	/* 128 + signal, as a shell reports it: SIGKILL is 137. */
 	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 }
@@ -633,6 +851,15 @@ static int do_fork(char **arg)
 	close(replied[0]);
 
 	/* The child: it dies if the reaper dies, and starts with a clean mask. */
+	if (sup_dir >= 0) {
+		/* PID 1 writes into the pipes; reading them and the log are the reaper's. */
+		close(sup_out);
+		close(sup_err);
+		close(sup_log);
+		close(sup_pidns);
+		close(sup_dir);
+		sup_dir = -1;
+	}
 	if (pty_master >= 0)
 		attach_terminal();
 	if (parent_fd >= 0)
@@ -1051,6 +1278,7 @@ static const struct verb verbs[] = {
 	{ "setid", 2, 3, do_setid, "setid UID GID [GID,GID...]" },
 	{ "stdio", 3, 3, do_stdio, "stdio IN OUT ERR" },
 	{ "env", 0, -1, do_env, "env NAME=VALUE..." },
+	{ "supervise", 1, -1, do_supervise, "supervise DIR [EXIT_COMMAND ARG...]" },
 	{ "exec", 1, -1, do_exec, "exec ARG0 ARG..." },
 };
 
@@ -1186,14 +1414,49 @@ static void claim_control_socket(void)
 		die("cannot mark fd 3 close-on-exec");
 }
 
+/*
+ * --detach: the container must outlive jlab, and a long-lived jlab must not
+ * collect a zombie per container. So the helper leaves jlab at once: it forks,
+ * the parent exits (jlab reaps it right away), and the child goes on in a
+ * session of its own (setsid), so that a terminal's hangup never reaches it;
+ * its parent is now init (or the nearest subreaper). It keeps none of jlab's
+ * streams (a pipe jlab's caller reads would never end). `hello` reports the
+ * pid it now has.
+ */
+static void detach_from_jlab(void)
+{
+	int null = open("/dev/null", O_RDWR);
+	pid_t pid;
+
+	if (null < 0)
+		die("cannot open /dev/null");
+	pid = fork();
+	if (pid < 0)
+		die("fork() to detach failed");
+	if (pid > 0)
+		_exit(0);
+	setsid();
+	/* Hold no directory of jlab's busy (nor a deleted one): every path it is sent is absolute. */
+	if (chdir("/") < 0)
+		die("chdir(\"/\") failed");
+	for (int fd = 0; fd < 3; fd++)
+		dup2(null, fd);
+	if (null > 2)
+		close(null);
+}
+
 int main(int argc, char **argv)
 {
-	if (argc > 2 || (argc == 2 && strcmp(argv[1], "--die-with-parent") != 0))
-		die("usage: jlab-helper [--die-with-parent] (fd 3: control socket, see README.md)");
+	int detach = argc == 2 && strcmp(argv[1], "--detach") == 0;
+
+	if (argc > 2 || (argc == 2 && !detach && strcmp(argv[1], "--die-with-parent") != 0))
+		die("usage: jlab-helper [--die-with-parent | --detach] (fd 3: control socket, see README.md)");
 	close_inherited_fds();
 	reset_signals();
 	claim_control_socket();
-	if (argc == 2) {
+	if (detach)
+		detach_from_jlab();
+	if (argc == 2 && !detach) {
 		/* If jlab died before this line, no signal will come; but then its
 		 * end of the socket is closed too, and the first recv sees EOF. */
 		death_signal = SIGKILL;

@@ -24,16 +24,24 @@ import jlab.engine.volume.MountSpec;
  * @param resources   cgroup limits
  * @param userns      --userns: a user namespace in which root is an unprivileged id of the host
  * @param mounts      -v, --mount, --tmpfs: bind mounts, volumes and tmpfs, in the order given
+ * @param detach      -d: run in the background, under a supervisor of its own, and outlive jlab
+ * @param restart     --restart: what to do when its command exits on its own
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
-                            boolean remove, Resources resources, boolean userns, List<MountSpec> mounts) {
+                            boolean remove, Resources resources, boolean userns, List<MountSpec> mounts,
+                            boolean detach, RestartPolicy restart) {
 
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
         if (resources == null) resources = Resources.NONE;
+        if (restart == null) restart = RestartPolicy.NO;
+        if (remove && restart.restarts()) {
+            throw new EngineException("conflicting options: --restart " + restart + " and --rm: a removed container"
+                    + " cannot be restarted (drop one of them)");
+        }
         if ((image == null) == (rootfs == null)) {
             throw new IllegalArgumentException("a container needs an image or a rootfs, not both");
         }
@@ -57,6 +65,8 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private Resources resources = Resources.NONE;
         private boolean userns;
         private List<MountSpec> mounts = new ArrayList<>();
+        private boolean detach;
+        private RestartPolicy restart = RestartPolicy.NO;
 
         public Builder name(String v) { name = v; return this; }
         public Builder image(String v) { image = v; return this; }
@@ -73,10 +83,12 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder resources(Resources v) { resources = v; return this; }
         public Builder userns(boolean v) { userns = v; return this; }
         public Builder mounts(List<MountSpec> v) { mounts = new ArrayList<>(v); return this; }
+        public Builder detach(boolean v) { detach = v; return this; }
+        public Builder restart(RestartPolicy v) { restart = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns, mounts);
+                    remove, resources, userns, mounts, detach, restart);
         }
     }
 }

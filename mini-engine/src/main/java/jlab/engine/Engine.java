@@ -1,14 +1,18 @@
 package jlab.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import jlab.engine.image.Image;
 import jlab.engine.image.ImageStore;
 import jlab.engine.image.Passwd;
+import jlab.engine.lifecycle.ContainerStatus;
+import jlab.engine.lifecycle.ExitCommand;
 import jlab.engine.plan.Plan;
 import jlab.engine.plan.RunPlan;
 import jlab.engine.plan.StepListener;
+import jlab.engine.state.ContainerConfig;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
 import jlab.engine.state.ProcessIdentity;
@@ -36,28 +40,37 @@ public final class Engine {
     private final CgroupDriver cgroups;
     private final HelperBinary helper;
     private final Volumes volumes;
+    private final Lifecycle lifecycle;
     /** What the sweep at start-up removed: {@code jlab gc} reports it too. */
     private GarbageCollector.Report startupSweep = new GarbageCollector.Report(List.of());
 
-    private Engine(StateDir state, CgroupDriver cgroups, HelperBinary helper) {
+    private Engine(StateDir state, CgroupDriver cgroups, HelperBinary helper, ExitCommand exitCommand) {
         this.state = state;
         this.store = new ContainerStore(state);
         this.images = new ImageStore(state.images());
         this.cgroups = cgroups;
         this.helper = helper;
         this.volumes = new Volumes(store);
+        this.lifecycle = new Lifecycle(state, store, images, cgroups, helper, volumes, exitCommand);
     }
+
+    /** Opens the engine; detached containers get no exit command (the next jlab finds their exit file). */
+    public static Engine open(StateDir state) { return open(state, ExitCommand.NONE); }
 
     /**
      * Opens the engine on a state directory. Needs root. Cleans up what a
-     * crashed jlab left (containers whose jlab is gone) before anything else.
+     * crashed jlab left (containers whose jlab or supervisor is gone) before
+     * anything else. {@code exitCommand}: how a detached container's
+     * supervisor calls jlab back when the container exits.
      */
-    public static Engine open(StateDir state) {
+    public static Engine open(StateDir state, ExitCommand exitCommand) {
         requireRoot();
-        Engine engine = new Engine(state, CgroupDriver.detect(), HelperBinary.extractTo(state.bin()));
-        engine.startupSweep = new GarbageCollector(engine.store, engine.cgroups).collect();
+        Engine engine = new Engine(state, CgroupDriver.detect(), HelperBinary.extractTo(state.bin()), exitCommand);
+        engine.startupSweep = engine.collector().collect();
         return engine;
     }
+
+    private GarbageCollector collector() { return new GarbageCollector(store, cgroups, lifecycle); }
 
     public static void requireRoot() {
         if (Syscalls.get().geteuid() != 0) {
@@ -90,13 +103,14 @@ public final class Engine {
         Plan plan = RunPlan.forSpec(spec, true);
         ContainerRecord record = new ContainerRecord(build.id(), build.name(), build.image().name(),
                 ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(), ContainerRecord.CREATED,
-                0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove());
+                0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove(), false, 0, 0, 0);
         store.reserveName(build.name(), build.id());
         int exitCode = EngineException.ENGINE_ERROR;
         boolean oom = false;
         try {
+            // config.json too, so that a later "jlab start" can run it again, detached.
             store.save(record);
-            store.saveConfig(build.id(), spec);
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
             plan.applyAll(build, listener);
             store.save(record.running(build.helper().pid(), build.initPid()));
             listener.started(build);
@@ -121,9 +135,47 @@ public final class Engine {
         }
     }
 
+    /** {@code run -d}: create, then start; returns once the command runs, leaving it to its supervisor. */
+    public ContainerRecord runDetached(ContainerSpec spec, StepListener listener) {
+        ContainerRecord created = create(spec);
+        return lifecycle.start(created, listener);
+    }
+
+    /** {@code create}: the container's record, config.json and name; nothing runs. */
+    public ContainerRecord create(ContainerSpec spec) { return lifecycle.create(prepare(spec)); }
+
+    /** {@code start}: runs a created (or exited) container's plan, detached. */
+    public ContainerRecord start(String idOrName, StepListener listener) {
+        return lifecycle.start(find(idOrName), listener);
+    }
+
+    /** {@code stop}: SIGTERM, {@code graceSeconds}, SIGKILL; torn down on return. */
+    public ContainerRecord stop(String idOrName, int graceSeconds) { return lifecycle.stop(find(idOrName), graceSeconds); }
+
+    /** {@code kill -s SIGNAL}. */
+    public void kill(String idOrName, int signal) { lifecycle.kill(find(idOrName), signal); }
+
+    /** {@code restart}: stop, then start. */
+    public ContainerRecord restart(String idOrName, int graceSeconds, StepListener listener) {
+        ContainerRecord stopped = stop(idOrName, graceSeconds);
+        return lifecycle.start(stopped, listener);
+    }
+
+    /** {@code wait}: the exit code, once the command has exited. */
+    public int waitFor(String idOrName) { return lifecycle.waitFor(find(idOrName)); }
+
+    /** The hidden {@code container-exited ID}: a supervisor's exit command. */
+    public void containerExited(String id) { lifecycle.containerExited(id, StepListener.NONE); }
+
+    /** The state as any jlab finds it: state.json and the exit file. */
+    public ContainerStatus status(ContainerRecord r) { return lifecycle.status(r); }
+
+    /** The container's log (containers/ID/container.log, CRI format): only detached containers have one. */
+    public Path logFile(String idOrName) { return state.container(find(idOrName).id()).dir().resolve("container.log"); }
+
     /** The plan {@code run} would execute for this spec, and the build it would fill: nothing is made. */
     public Prepared explain(ContainerSpec spec) {
-        return new Prepared(prepare(spec), RunPlan.forSpec(spec, true));
+        return new Prepared(prepare(spec), RunPlan.forSpec(spec, !spec.detach()));
     }
 
     /** A container not yet made: its build (id, paths, image) and its plan. */
@@ -151,23 +203,22 @@ public final class Engine {
         return stats.oomKills() > 0;
     }
 
-    /** Containers jlab knows: running ones, or all with {@code all}. */
+    /** Containers jlab knows: running (or restarting) ones, or all with {@code all}. */
     public List<ContainerRecord> ps(boolean all) {
-        return store.list().stream().filter(r -> all || !ContainerRecord.EXITED.equals(r.status())).toList();
+        return store.list().stream().filter(r -> {
+            String s = status(r).state();
+            return all || s.equals(ContainerRecord.RUNNING) || s.equals(ContainerRecord.RESTARTING);
+        }).toList();
     }
 
-    /** Removes a stopped container: its files, record and name. */
-    public ContainerRecord rm(String idOrName) { return rm(idOrName, false); }
-
-    /** Removes a stopped container; with {@code removeVolumes} ({@code rm -v}) its anonymous volumes too. */
-    public ContainerRecord rm(String idOrName, boolean removeVolumes) {
+    /**
+     * Removes a container: its files, record and name; a running one only with
+     * {@code force} (killed first); with {@code removeVolumes} ({@code rm -v})
+     * its anonymous volumes too.
+     */
+    public ContainerRecord rm(String idOrName, boolean force, boolean removeVolumes) {
         ContainerRecord r = find(idOrName);
-        if (!ContainerRecord.EXITED.equals(r.status())) {
-            throw new EngineException("you cannot remove a running container " + r.shortId()
-                    + ": stop it first (it ends when its command does)");
-        }
-        if (removeVolumes) store.loadConfig(r.id()).ifPresent(spec -> volumes.removeAnonymous(r.id(), spec));
-        store.delete(r.id(), r.name());
+        lifecycle.rm(r, force, removeVolumes);
         return r;
     }
 
@@ -180,7 +231,7 @@ public final class Engine {
     public GarbageCollector.Report gc() {
         List<String> removed = new java.util.ArrayList<>(startupSweep.removed());
         startupSweep = new GarbageCollector.Report(List.of());
-        removed.addAll(new GarbageCollector(store, cgroups).collectAll().removed());
+        removed.addAll(collector().collectAll().removed());
         return new GarbageCollector.Report(removed);
     }
 }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jlab.engine.lifecycle.ContainerLock;
+import jlab.engine.lifecycle.ExitFile;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
 import jlab.engine.volume.Volumes;
@@ -22,6 +25,8 @@ import jlab.kernel.syscall.Syscalls;
  * <ul>
  * <li>containers whose owning jlab is gone: their processes (killed through
  *     their cgroup), their cgroup, and — with --rm — their directory;</li>
+ * <li>detached containers whose supervisor is gone (killed, or the host's
+ *     exit command failed): torn down as the exit command would have;</li>
  * <li>cgroups under this engine's parent (jlab/) that no container directory accounts for;</li>
  * <li>container directories without a readable record (a crash mid-creation);</li>
  * <li>names whose container is gone; mounts under the state directory.</li>
@@ -38,10 +43,12 @@ public final class GarbageCollector {
 
     private final ContainerStore store;
     private final CgroupDriver cgroups;
+    private final Lifecycle lifecycle;
 
-    public GarbageCollector(ContainerStore store, CgroupDriver cgroups) {
+    GarbageCollector(ContainerStore store, CgroupDriver cgroups, Lifecycle lifecycle) {
         this.store = store;
         this.cgroups = cgroups;
+        this.lifecycle = lifecycle;
     }
 
     /**
@@ -105,6 +112,8 @@ public final class GarbageCollector {
     private void collectContainer(String id, List<String> removed) {
         Optional<ContainerRecord> record = store.load(id);
         if (record.isEmpty()) {
+            // A directory whose record is being written right now by another jlab is no leftover.
+            if (youngerThan(store.stateDir().container(id).dir(), 10_000)) return;
             removeCgroup(parent() + "/" + id, removed);
             ContainerStore.deleteTree(store.stateDir().container(id).dir());
             removed.add("container directory " + id + " (no record: a crash while it was created)");
@@ -112,9 +121,13 @@ public final class GarbageCollector {
         }
         ContainerRecord r = record.get();
         if (ContainerRecord.EXITED.equals(r.status()) || r.owner().isAlive()) return;
+        if (r.detached()) {
+            collectDetached(id, removed);
+            return;
+        }
         removeCgroup(parent() + "/" + id, removed);
         if (r.remove()) {
-            store.loadConfig(id).ifPresent(spec -> new Volumes(store).removeAnonymous(id, spec)
+            store.loadSpec(id).ifPresent(spec -> new Volumes(store).removeAnonymous(id, spec)
                     .forEach(v -> removed.add("anonymous volume " + v + " of --rm container " + r.shortId())));
             store.delete(id, r.name());
             removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");
@@ -122,6 +135,48 @@ public final class GarbageCollector {
             ContainerStore.deleteTree(store.stateDir().container(id).work());
             store.save(r.exited(137, false));
             removed.add("container " + r.shortId() + " (" + r.name() + "): marked exited, its jlab was gone");
+        }
+    }
+
+    /**
+     * A detached container whose owner is gone: its supervisor (or the jlab that
+     * was starting it) died. Never one that a live process holds the lock of
+     * (being started, stopped, torn down). Created and never started: nothing
+     * to undo, and it stays. Exited with its exit file written, but no exit
+     * command ran (the supervisor was killed just after): torn down with its
+     * code. No exit file: the supervisor was killed, and PID 1 with it (its
+     * PDEATHSIG): a crash, torn down as exited 137.
+     */
+    private void collectDetached(String id, List<String> removed) {
+        Optional<ContainerLock> lock = ContainerLock.tryAcquire(store.stateDir().container(id).dir());
+        if (lock.isEmpty()) return; // a live jlab is handling it
+        try (ContainerLock held = lock.get()) {
+            Optional<ContainerRecord> again = store.load(id);
+            if (again.isEmpty() || again.get().owner().isAlive()) return;
+            ContainerRecord r = again.get();
+            if (ContainerRecord.EXITED.equals(r.status())) return;
+            if (ContainerRecord.CREATED.equals(r.status())) {
+                // never started, or its start was cut short: undo whatever that start made
+                if (cgroups.open(parent() + "/" + id).isPresent()) {
+                    ContainerRecord failed = r.failedToStart(EngineException.ENGINE_ERROR);
+                    if (lifecycle.tearDown(failed, new ExitFile(125, 0, Instant.now().toString())) != null) store.save(failed);
+                    removed.add("container " + r.shortId() + " (" + r.name() + "): its start was cut short");
+                }
+                return;
+            }
+            Optional<ExitFile> exit = ExitFile.read(store.stateDir().container(id).dir());
+            lifecycle.tearDown(r, exit.orElse(new ExitFile(137, 9, Instant.now().toString())));
+            removed.add("container " + r.shortId() + " (" + r.name() + "): "
+                    + (exit.isPresent() ? "exited, its exit command never ran" : "its supervisor was gone")
+                    + (r.remove() ? ", removed" : ", marked exited"));
+        }
+    }
+
+    private static boolean youngerThan(Path dir, long millis) {
+        try {
+            return System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis() < millis;
+        } catch (IOException gone) {
+            return true; // removed meanwhile: nothing to collect
         }
     }
 

@@ -24,7 +24,7 @@ public final class Session {
     }
 
     public Engine engine() {
-        if (engine == null) engine = Engine.open(stateDir);
+        if (engine == null) engine = Engine.open(stateDir, new CallBack(stateDir));
         return engine;
     }
 

@@ -55,7 +55,7 @@ class PauseTest extends RealJlabTest {
         long frozen = read();
         Thread.sleep(500);
         assertThat(read()).as("frozen: not one more").isEqualTo(frozen);
-        assertThat(jlab.run("ps").out()).contains("Up (Paused)");
+        assertThat(jlab.run("ps").out()).containsPattern("Up [0-9a-z ]+ \\(Paused\\)");
         var inspect = new ObjectMapper().readTree(jlab.run("inspect", "counter").out()).get(0);
         assertThat(inspect.path("State").path("Status").asText()).isEqualTo("paused");
         assertThat(inspect.path("State").path("Paused").asBoolean()).isTrue();

@@ -30,12 +30,15 @@ public final class Helper implements AutoCloseable {
 
     private final Syscalls sys = Syscalls.get();
     private final long pid;
+    /** Detached: not our child (it left jlab at start), so it is never waited for here. */
+    private final boolean detached;
     private int socket;
     private Integer exitCode;
 
-    private Helper(long pid, int socket) {
+    private Helper(long pid, int socket, boolean detached) {
         this.pid = pid;
         this.socket = socket;
+        this.detached = detached;
     }
 
     /**
@@ -44,11 +47,35 @@ public final class Helper implements AutoCloseable {
      * calling thread ends (prctl PR_SET_PDEATHSIG), so call it from a long-lived thread.
      */
     public static Helper start(HelperBinary binary, boolean dieWithParent) {
+        return spawn(binary, dieWithParent ? "--die-with-parent" : null);
+    }
+
+    /**
+     * Starts the helper detached ({@code --detach}): it forks at once and its
+     * first process exits, so it is no child of jlab and outlives it, in a
+     * session of its own. Its real pid comes from {@code hello}. It can be
+     * signalled, never waited for: its end is reported in files (see
+     * {@code supervise} in the protocol).
+     */
+    public static Helper startDetached(HelperBinary binary) {
+        Helper first = spawn(binary, "--detach");
+        int code = first.waitFor(); // the parent that forked: it exits 0 at once
+        if (code != 0) {
+            first.closeSocket();
+            throw KernelException.of("jlab-helper", "--detach", "the native helper could not detach (exit code " + code + ")");
+        }
+        long pid = first.call("hello").getLong("pid");
+        Helper h = new Helper(pid, first.socket, true);
+        first.socket = -1;
+        return h;
+    }
+
+    private static Helper spawn(HelperBinary binary, String flag) {
         Syscalls sys = Syscalls.get();
         int[] pair = sys.seqpacketPair();
         List<String> argv = new ArrayList<>();
         argv.add("jlab-helper");
-        if (dieWithParent) argv.add("--die-with-parent");
+        if (flag != null) argv.add(flag);
         long pid;
         try {
             pid = sys.spawnWithFd3(binary.path().toString(), argv,
@@ -59,7 +86,7 @@ public final class Helper implements AutoCloseable {
         } finally {
             sys.close(pair[1]); // the child has its own copy now, as fd 3
         }
-        return new Helper(pid, pair[0]);
+        return new Helper(pid, pair[0], false);
     }
 
     /** The helper's pid on the host. After {@code fork} it is the reaper, and the container's init is its child. */
@@ -95,7 +122,7 @@ public final class Helper implements AutoCloseable {
             byte[] reply = sys.receive(socket, MAX_MESSAGE);
             if (reply == null) {
                 throw KernelException.of(requests.get(Math.min(i, requests.size() - 1)).get(0), "",
-                        "the native helper exited before answering (exit code " + waitFor() + ")");
+                        "the native helper exited before answering" + howItEnded());
             }
             try {
                 Reply parsed = Reply.parse(new String(reply, StandardCharsets.UTF_8));
@@ -132,12 +159,13 @@ public final class Helper implements AutoCloseable {
         if (msg.size() > MAX_MESSAGE) throw new IllegalArgumentException("request larger than 64 KiB: " + verb);
         if (!sys.send(socket, msg.toByteArray())) {
             throw KernelException.of(verb, String.join(" ", args),
-                    "the native helper is gone (exit code " + waitFor() + ")");
+                    "the native helper is gone" + howItEnded());
         }
     }
 
     /** Waits for the helper (the reaper, once it forked) and returns its exit code as a shell shows it. */
     public int waitFor() {
+        if (detached) throw new IllegalStateException("a detached helper is not jlab's child: its exit is in containers/ID/exit");
         if (exitCode == null) exitCode = new WaitStatus(sys.waitpid(pid)).shellCode();
         return exitCode;
     }
@@ -146,6 +174,11 @@ public final class Helper implements AutoCloseable {
     public void signal(int signal) {
         if (exitCode == null) sys.kill(pid, signal);
     }
+
+    private String howItEnded() { return detached ? "" : " (exit code " + waitFor() + ")"; }
+
+    /** Whether it left jlab ({@link #startDetached}). */
+    public boolean detached() { return detached; }
 
     private void closeSocket() {
         if (socket >= 0) {
@@ -162,6 +195,8 @@ public final class Helper implements AutoCloseable {
     public void close() {
         boolean execd = socket < 0;
         closeSocket();
+        // Detached: before exec, end-of-file makes it exit on its own; after, the container lives on.
+        if (detached) return;
         if (exitCode == null) {
             if (execd) sys.kill(pid, SIGKILL);
             waitFor();

@@ -46,6 +46,16 @@ public final class Plan {
     }
 
     /**
+     * Undoes every step, as if all had been applied: the teardown of a container
+     * made by another process, from a build rebuilt from its config.json. Each
+     * undo tolerates a step that never ran or half ran.
+     */
+    public void undoAll(ContainerBuild build, Predicate<Step> which) {
+        applied = steps.size();
+        undoApplied(build, which);
+    }
+
+    /**
      * Undoes every applied step that {@code which} accepts, last first. Each
      * undo runs even if an earlier one failed; the first failure is rethrown
      * at the end, with the others attached.

@@ -12,7 +12,8 @@ import jlab.kernel.ns.Namespace;
  * The steps of {@code jlab run}, in the order the kernel needs them:
  * <ol>
  * <li>on the host: the container's directories and its cgroup;</li>
- * <li>the helper process; a new PID namespace (PID 1 is forked), put in the cgroup;</li>
+ * <li>the helper process (detached: its supervisor, which will hold its log and its exit);
+ *     a new PID namespace (PID 1 is forked), put in the cgroup;</li>
  * <li>the other namespaces: cgroup (after joining the cgroup, so that the cgroup
  *     becomes the container's "/"), mount (then made private), UTS, IPC, network;</li>
  * <li>the root: overlay, /proc (by PID 1, so it shows PID 1's namespace), /sys, /dev, /tmp,
@@ -24,12 +25,13 @@ import jlab.kernel.ns.Namespace;
 public final class RunPlan {
     private RunPlan() {}
 
-    /** @param foreground the container dies with jlab (run without -d) */
+    /** @param foreground the container dies with jlab (run without -d); otherwise it is detached and supervised */
     public static Plan forSpec(ContainerSpec spec, boolean foreground) {
         List<Step> s = new ArrayList<>();
         s.add(new ContainerDirStep());
         s.add(new CgroupStep());
         s.add(new StartHelperStep(foreground));
+        if (!foreground) s.add(new SuperviseStep());
         s.add(new StdioStep());
         s.add(new PidNamespaceStep());
         s.add(new JoinCgroupStep());

@@ -29,7 +29,7 @@ public record LiveContainer(ContainerRecord record, ContainerSpec spec, Cgroup c
     }
 
     public static LiveContainer of(Engine engine, ContainerRecord r) {
-        ContainerSpec spec = engine.containers().loadConfig(r.id()).orElse(null);
+        ContainerSpec spec = engine.containers().loadSpec(r.id()).orElse(null);
         Cgroup cgroup = r.cgroup() == null ? null : engine.cgroups().open(r.cgroup()).orElse(null);
         return new LiveContainer(r, spec, cgroup);
     }

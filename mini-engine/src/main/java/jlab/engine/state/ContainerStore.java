@@ -124,21 +124,25 @@ public final class ContainerStore {
     }
 
     /**
-     * Writes the container's spec to config.json, before anything of it is made: a later jlab (another
-     * process) rebuilds the container's steps from it to undo them, and finds its volumes in it.
+     * Writes config.json, once, at create, after state.json: what the container was asked to be. A later
+     * jlab (another process) rebuilds the container's steps from it, to start it or to undo them, and
+     * finds its volumes in it.
      */
-    public void saveConfig(String id, ContainerSpec spec) {
-        writeAtomically(state.container(id).config(), spec);
+    public void saveConfig(ContainerConfig config) {
+        writeAtomically(state.container(config.id()).config(), config);
     }
 
-    /** The spec a container was made from, or empty if it has no readable config.json. */
-    public Optional<ContainerSpec> loadConfig(String id) {
+    /** config.json, or empty if the container has no readable one (a crash while it was created). */
+    public Optional<ContainerConfig> loadConfig(String id) {
         try {
-            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerSpec.class));
+            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerConfig.class));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
+
+    /** The spec in config.json: what exec, volumes and gc need of it. */
+    public Optional<ContainerSpec> loadSpec(String id) { return loadConfig(id).map(ContainerConfig::spec); }
 
     /**
      * A new container's directory appears with its state.json in it, never

@@ -58,12 +58,18 @@ public final class CgroupStep implements Step {
                 r.cpus() == null ? null : Resources.CPU_PERIOD_MICROS, weight, r.pidsLimit());
     }
 
+    /**
+     * Reopens the cgroup by its path, not by the object apply made: the jlab
+     * that tears a detached container down is often not the one that made it.
+     * Kills what is left inside (the kernel refuses to remove a cgroup that
+     * holds a process), then removes it. A cgroup already gone is fine.
+     */
     @Override
     public void undo(ContainerBuild b) {
-        if (b.cgroup() != null) {
-            b.cgroup().killAll();
-            b.cgroup().delete();
-        }
+        b.cgroups().open(cgroupPath(b)).ifPresent(cg -> {
+            cg.killAll();
+            cg.delete();
+        });
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class ContainerBuild {
     private Cgroup cgroup;
     private long initPid;
     private boolean pivoted;
+    private List<String> exitCommand = List.of();
 
     public ContainerBuild(String id, String name, ContainerSpec spec, Image image, StateDir state,
                           CgroupDriver cgroups, HelperBinary helperBinary) {
@@ -105,6 +106,14 @@ public final class ContainerBuild {
     public String path(String inContainer) {
         return pivoted ? inContainer : paths.rootfs() + inContainer;
     }
+
+    /**
+     * What a detached container's supervisor runs once PID 1 has exited (podman's
+     * --exit-command): a jlab that tears the host side down and applies --restart.
+     */
+    public List<String> exitCommand() { return exitCommand; }
+
+    public void exitCommand(List<String> argv) { exitCommand = List.copyOf(argv); }
 
     /** Lines for the user that are not errors: "memory limit set, swap accounting is off". */
     public List<String> notices() { return notices; }

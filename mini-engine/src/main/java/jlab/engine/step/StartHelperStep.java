@@ -21,14 +21,16 @@ public final class StartHelperStep implements Step {
         return new Explanation(
                 "Start the process that will become the container. A JVM cannot change its own namespaces the way a"
                         + " single-threaded program can, so a small C helper does the in-container steps on request.",
-                "posix_spawn(\"" + b.helperBinary().path() + "\")" + (dieWithParent ? " + prctl(PR_SET_PDEATHSIG, SIGKILL)" : ""),
+                "posix_spawn(\"" + b.helperBinary().path() + "\")" + (dieWithParent ? " + prctl(PR_SET_PDEATHSIG, SIGKILL)"
+                        : " --detach: fork(), the parent exits, setsid(): no child of jlab, in a session of its own"),
                 "(the helper has no shell equivalent: it is the process that unshare(1) would start)",
                 b.hasHelper() ? "ls -l /proc/" + b.helper().pid() + "/ns — still the host's namespaces" : "ls -l /proc/PID/ns");
     }
 
     @Override
     public void apply(ContainerBuild b) {
-        b.helper(Helper.start(b.helperBinary(), dieWithParent));
+        // Detached: the helper leaves jlab at once (fork, setsid), to outlive it as the container's supervisor.
+        b.helper(dieWithParent ? Helper.start(b.helperBinary(), true) : Helper.startDetached(b.helperBinary()));
     }
 
     @Override

@@ -33,10 +33,11 @@ public final class StdioStep implements Step {
     @Override
     public void apply(ContainerBuild b) {
         if (b.spec().tty()) {
-            if (b.spec().interactive()) b.helper().call("pty", "stdin");
+            // Detached, nobody types: the supervisor logs the terminal's output, and feeds it nothing.
+            if (b.spec().interactive() && !b.spec().detach()) b.helper().call("pty", "stdin");
             else b.helper().call("pty");
         } else {
-            b.helper().call("stdio", b.spec().interactive() ? "-" : "/dev/null", "-", "-");
+            b.helper().call("stdio", b.spec().interactive() && !b.spec().detach() ? "-" : "/dev/null", "-", "-");
         }
     }
 }

@@ -82,7 +82,7 @@ public final class Volumes {
     public List<String> usersOf(String name) {
         List<String> users = new ArrayList<>();
         for (String id : containers.ids()) {
-            containers.loadConfig(id).ifPresent(spec -> {
+            containers.loadSpec(id).ifPresent(spec -> {
                 for (MountSpec m : spec.mounts()) {
                     if (m.type() == MountSpec.Type.VOLUME && VolumeStore.nameFor(m, id).equals(name)) {
                         users.add(id);

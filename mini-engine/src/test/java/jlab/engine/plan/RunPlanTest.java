@@ -32,6 +32,18 @@ class RunPlanTest {
     }
 
     @Test
+    void a_detached_plan_is_the_same_plan_with_its_supervisor_prepared_before_stdio_and_the_pid_namespace() {
+        ContainerSpec spec = ContainerSpec.builder().image("busybox").detach(true).build();
+        List<String> detached = RunPlan.forSpec(spec, false).steps().stream().map(Step::name).toList();
+        assertThat(detached).containsOnlyOnce("supervise").hasSize(names(false).size() + 1);
+        assertThat(detached.stream().filter(n -> !n.equals("supervise")).toList()).isEqualTo(names(false));
+        assertBefore(detached, "helper", "supervise");
+        assertBefore(detached, "supervise", "stdio");
+        assertBefore(detached, "supervise", "unshare pid");
+        assertThat(names(false)).doesNotContain("supervise");
+    }
+
+    @Test
     void the_user_namespace_step_is_there_only_with_userns() {
         assertThat(names(false)).doesNotContain("unshare user");
         List<String> withUserns = names(true);

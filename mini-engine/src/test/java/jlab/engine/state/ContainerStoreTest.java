@@ -35,7 +35,7 @@ class ContainerStoreTest {
 
     private static ContainerRecord record(String id, String name, long created) {
         return new ContainerRecord(id, name, "busybox", List.of("sh", "-c", "echo $$"), created,
-                new ProcessIdentity(4242, 987654), ContainerRecord.RUNNING, 4243, 4244, "jlab/" + id, null, false, true);
+                new ProcessIdentity(4242, 987654), ContainerRecord.RUNNING, 4243, 4244, "jlab/" + id, null, false, true, false, 0, 0, 0);
     }
 
     @Test
@@ -173,8 +173,10 @@ class ContainerStoreTest {
                         jlab.engine.volume.MountParser.volume("/anon"),
                         jlab.engine.volume.MountParser.tmpfs("/scratch:size=8m")))
                 .build();
-        store.saveConfig(id("ab"), spec);
-        assertThat(store.loadConfig(id("ab"))).contains(spec);
+        ContainerConfig config = new ContainerConfig(id("ab"), "web", spec, "/srv/rootfs");
+        store.saveConfig(config);
+        assertThat(store.loadConfig(id("ab"))).contains(config);
+        assertThat(store.loadSpec(id("ab"))).contains(spec);
         assertThat(store.loadConfig(id("cd"))).isEmpty();
     }
 

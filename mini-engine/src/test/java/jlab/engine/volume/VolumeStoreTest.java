@@ -46,7 +46,7 @@ class VolumeStoreTest {
                 .mounts(java.util.List.of(MountParser.volume("data:/data"), MountParser.volume("/anon"),
                         MountParser.volume("/srv:/srv"), MountParser.tmpfs("/t")))
                 .build();
-        containers.saveConfig(id, spec);
+        containers.saveConfig(new jlab.engine.state.ContainerConfig(id, "web", spec, "busybox"));
         Volumes volumes = new Volumes(containers); // as a later jlab process would: nothing in memory
         volumes.store().create("data");
         volumes.store().createAnonymous(VolumeStore.anonymousName(id, "/anon"), id);
@@ -58,8 +58,8 @@ class VolumeStoreTest {
                         tmp.resolve("volumes/" + VolumeStore.anonymousName(id, "/anon") + "/_data").toString(), "/anon", true),
                 new MountView("bind", null, "/srv", "/srv", true),
                 new MountView("tmpfs", null, null, "/t", true));
-        assertThat(containers.loadConfig(id)).contains(spec);
-        assertThat(volumes.removeAnonymous(id, containers.loadConfig(id).orElseThrow()))
+        assertThat(containers.loadSpec(id)).contains(spec);
+        assertThat(volumes.removeAnonymous(id, containers.loadSpec(id).orElseThrow()))
                 .containsExactly(VolumeStore.anonymousName(id, "/anon"));
         assertThat(volumes.store().names()).containsExactly("data");
     }

@@ -1,44 +1,99 @@
 package jlab.shell.command;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.engine.EngineException;
+import jlab.engine.lifecycle.ContainerStatus;
 import jlab.engine.running.LiveContainer;
 import jlab.engine.state.ContainerRecord;
 import jlab.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jlab ps}: the containers jlab knows. */
+/**
+ * {@code jlab ps}: the containers jlab knows, with Docker's STATUS column:
+ * "Up 3 seconds", "Exited (1) 2 seconds ago", "Restarting (1) 1 second ago", "Created".
+ * A detached container's state is read from state.json and its exit file, so
+ * any jlab process sees the same.
+ */
 @Command(name = "ps", description = "List containers (running ones; -a: all).", mixinStandardHelpOptions = false)
 public final class PsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Session session;
 
     @Option(names = {"-a", "--all"}, description = "Show all containers, also exited ones.") boolean all;
-    @Option(names = "--json", description = "Print JSON.") boolean json;
+    @Option(names = "--json", description = "Print JSON: one array of the containers' records, with their state.") boolean json;
+    @Option(names = "--format", paramLabel = "json", description = "json: one JSON object per container and line, as docker ps --format json.") String format;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
     public PsCommand(Session session) { this.session = session; }
 
     @Override
     public Integer call() throws Exception {
+        if (format != null && !format.equals("json")) {
+            throw new EngineException("--format " + format + ": only json is known (or --json)");
+        }
         List<ContainerRecord> list = session.engine().ps(all);
+        long now = System.currentTimeMillis();
         if (json) {
-            session.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (ContainerRecord r : list) {
+                Map<String, Object> m = JSON.convertValue(r, new TypeReference<LinkedHashMap<String, Object>>() {});
+                ContainerStatus s = session.engine().status(r);
+                m.put("state", s.state());
+                m.put("exitCode", s.exitCode());
+                m.put("statusText", statusText(r, s, now));
+                out.add(m);
+            }
+            session.out().println(JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
             return 0;
         }
-        session.out().printf("%-12s  %-10s  %-24s  %-16s  %s%n", "CONTAINER ID", "IMAGE", "COMMAND", "STATUS", "NAMES");
+        if (format != null) {
+            for (ContainerRecord r : list) {
+                ContainerStatus s = session.engine().status(r);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("Command", "\"" + String.join(" ", r.command()) + "\"");
+                m.put("CreatedAt", Instant.ofEpochMilli(r.created()).toString());
+                m.put("ID", r.shortId());
+                m.put("Image", r.image());
+                m.put("Names", r.name());
+                m.put("RestartCount", r.restartCount());
+                m.put("RunningFor", DockerTime.human(now - r.created()) + " ago");
+                m.put("State", s.state());
+                m.put("Status", statusText(r, s, now));
+                session.out().println(JSON.writeValueAsString(m));
+            }
+            return 0;
+        }
+        session.out().printf("%-12s  %-10s  %-24s  %-28s  %s%n", "CONTAINER ID", "IMAGE", "COMMAND", "STATUS", "NAMES");
         for (ContainerRecord r : list) {
             String cmd = "\"" + String.join(" ", r.command()) + "\"";
             if (cmd.length() > 24) cmd = cmd.substring(0, 22) + "…\"";
-            String status = ContainerRecord.EXITED.equals(r.status()) ? "Exited (" + r.exitCode() + ")"
-                    : LiveContainer.of(session.engine(), r).paused() ? "Up (Paused)" : "Up";
             String image = r.image().length() > 10 ? "…" + r.image().substring(r.image().length() - 9) : r.image();
-            session.out().printf("%-12s  %-10s  %-24s  %-16s  %s%n", r.shortId(), image, cmd, status, r.name());
+            session.out().printf("%-12s  %-10s  %-24s  %-28s  %s%n", r.shortId(), image, cmd,
+                    statusText(r, session.engine().status(r), now), r.name());
         }
         return 0;
+    }
+
+    /** Docker's STATUS: "Up 3 seconds", "Up 3 seconds (Paused)" (its cgroup frozen), "Exited (1) 2 seconds ago". */
+    private String statusText(ContainerRecord r, ContainerStatus s, long now) {
+        String ago = DockerTime.human(Math.max(0, now - s.since()));
+        return switch (s.state()) {
+            case ContainerRecord.RUNNING -> "Up " + ago + (LiveContainer.of(session.engine(), r).paused() ? " (Paused)" : "");
+            case ContainerRecord.RESTARTING -> "Restarting (" + s.exitCode() + ") " + ago + " ago";
+            case ContainerRecord.EXITED -> "Exited (" + s.exitCode() + ") " + ago + " ago";
+            default -> "Created";
+        };
     }
 }

@@ -3,17 +3,17 @@ package jlab.shell.command;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import jlab.engine.EngineException;
 import jlab.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jlab rm}: removes exited containers, their files and names. */
-@Command(name = "rm", description = "Remove one or more exited containers.")
+/** {@code jlab rm}: removes containers, their files and names; a running one only with -f. */
+@Command(name = "rm", description = "Remove one or more containers (a running one only with -f, which kills it first).")
 public final class RmCommand implements Callable<Integer> {
     private final Session session;
 
+    @Option(names = {"-f", "--force"}, description = "Kill a running container (SIGKILL), then remove it.") boolean force;
     @Parameters(paramLabel = "CONTAINER", arity = "1..*", description = "Name, id, or unique id prefix.") List<String> containers;
     @Option(names = {"-v", "--volumes"}, description = "Remove the container's anonymous volumes too (named volumes stay).") boolean volumes;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
@@ -22,16 +22,6 @@ public final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int code = 0;
-        for (String c : containers) {
-            try {
-                session.engine().rm(c, volumes);
-                session.out().println(c);
-            } catch (EngineException e) {
-                session.err().println("jlab: " + e.getMessage());
-                code = 1;
-            }
-        }
-        return code;
+        return EachContainer.apply(session, containers, c -> session.engine().rm(c, force, volumes));
     }
 }
