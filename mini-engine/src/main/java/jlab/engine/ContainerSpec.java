@@ -21,15 +21,21 @@ import java.util.List;
  * @param remove      --rm: remove everything when it exits
  * @param resources   cgroup limits
  * @param userns      --userns: a user namespace in which root is an unprivileged id of the host
+ * @param network     --network: "bridge" (the default, as Docker), "none", "host", or a user-defined network's name
+ * @param publish     -p: host ports forwarded to the container's (on a bridge network)
+ * @param publishAll  -P: publish every port the image exposes, on free host ports
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
-                            boolean remove, Resources resources, boolean userns) {
+                            boolean remove, Resources resources, boolean userns, String network,
+                            List<jlab.engine.network.PortMapping> publish, boolean publishAll) {
 
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);
         if (resources == null) resources = Resources.NONE;
+        if (network == null || network.isBlank()) network = jlab.engine.network.NetworkConfig.DEFAULT;
+        publish = publish == null ? List.of() : List.copyOf(publish);
         if ((image == null) == (rootfs == null)) {
             throw new IllegalArgumentException("a container needs an image or a rootfs, not both");
         }
@@ -52,6 +58,9 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private boolean remove;
         private Resources resources = Resources.NONE;
         private boolean userns;
+        private String network;
+        private List<jlab.engine.network.PortMapping> publish = new ArrayList<>();
+        private boolean publishAll;
 
         public Builder name(String v) { name = v; return this; }
         public Builder image(String v) { image = v; return this; }
@@ -67,10 +76,13 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder remove(boolean v) { remove = v; return this; }
         public Builder resources(Resources v) { resources = v; return this; }
         public Builder userns(boolean v) { userns = v; return this; }
+        public Builder network(String v) { network = v; return this; }
+        public Builder publish(List<jlab.engine.network.PortMapping> v) { publish = new ArrayList<>(v); return this; }
+        public Builder publishAll(boolean v) { publishAll = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns);
+                    remove, resources, userns, network, publish, publishAll);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import jlab.engine.image.Image;
 import jlab.engine.image.ImageStore;
 import jlab.engine.image.Passwd;
+import jlab.engine.network.NetworkCheck;
+import jlab.engine.network.NetworkStore;
 import jlab.engine.plan.Plan;
 import jlab.engine.plan.RunPlan;
 import jlab.engine.plan.StepListener;
@@ -71,6 +73,9 @@ public final class Engine {
 
     public ContainerStore containers() { return store; }
 
+    /** {@code network create/ls/rm/inspect}. */
+    public jlab.engine.network.BridgeNetworks networks() { return new jlab.engine.network.BridgeNetworks(state); }
+
     /**
      * Runs a container in the foreground: creates it, runs its command, waits
      * for it to exit, and tears it down. With {@code --rm} nothing of it
@@ -127,6 +132,7 @@ public final class Engine {
         if (spec.tty() && spec.interactive() && !Syscalls.get().isatty(0)) {
             throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
+        NetworkCheck.validate(spec, new NetworkStore(state));
         ContainerBuild build = new ContainerBuild(id, name, spec, image, state, cgroups, helper);
         ExecStep.command(build);
         Passwd.resolve(image.rootfs(), spec.user());

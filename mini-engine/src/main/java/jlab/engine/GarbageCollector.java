@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jlab.engine.network.NetworkTeardown;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
 import jlab.kernel.cgroup.Cgroup;
@@ -23,7 +24,12 @@ import jlab.kernel.syscall.Syscalls;
  *     their cgroup), their cgroup, and — with --rm — their directory;</li>
  * <li>cgroups under this engine's parent (jlab/) that no container directory accounts for;</li>
  * <li>container directories without a readable record (a crash mid-creation);</li>
- * <li>names whose container is gone; mounts under the state directory.</li>
+ * <li>names whose container is gone; mounts under the state directory;</li>
+ * <li>a container's network, from its record (network.json): veth, port rules,
+ *     host ports, address; and, found by looking at the kernel, netfilter rules
+ *     tagged with this engine's containers that no container accounts for, and
+ *     addresses or host ports claimed for them ({@code jlab gc} only: it costs
+ *     an iptables-save).</li>
  * </ul>
  * A foreground container's helper dies with its jlab (PR_SET_PDEATHSIG), and
  * its namespaces and mounts die with its last process: what can remain is
@@ -57,8 +63,11 @@ public final class GarbageCollector {
             }
         }
         removeStaleNames(removed);
+        removed.addAll(NetworkTeardown.sweepOrphans(store.stateDir(), this::hasDirectory, false));
         return new Report(removed);
     }
+
+    private boolean hasDirectory(String id) { return Files.isDirectory(store.stateDir().container(id).dir()); }
 
     /**
      * {@code jlab gc}: the sweep, and then the shared "jlab" parent cgroup if no
@@ -69,6 +78,7 @@ public final class GarbageCollector {
     public Report collectAll() {
         Report report = collect();
         List<String> removed = new ArrayList<>(report.removed());
+        removed.addAll(NetworkTeardown.sweepOrphans(store.stateDir(), this::hasDirectory, true));
         if (cgroups.children(parent()).isEmpty()) {
             cgroups.open(parent()).ifPresent(parent -> {
                 parent.delete();
@@ -82,6 +92,7 @@ public final class GarbageCollector {
         Optional<ContainerRecord> record = store.load(id);
         if (record.isEmpty()) {
             removeCgroup(parent() + "/" + id, removed);
+            removed.addAll(NetworkTeardown.teardown(store.stateDir(), id));
             ContainerStore.deleteTree(store.stateDir().container(id).dir());
             removed.add("container directory " + id + " (no record: a crash while it was created)");
             return;
@@ -89,6 +100,7 @@ public final class GarbageCollector {
         ContainerRecord r = record.get();
         if (ContainerRecord.EXITED.equals(r.status()) || r.owner().isAlive()) return;
         removeCgroup(parent() + "/" + id, removed);
+        removed.addAll(NetworkTeardown.teardown(store.stateDir(), id));
         if (r.remove()) {
             store.delete(id, r.name());
             removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");

@@ -69,6 +69,7 @@ public final class Cli {
         cl.addSubcommand(new RmCommand(session));
         cl.addSubcommand(new ImagesCommand(session));
         cl.addSubcommand(new GcCommand(session));
+        cl.addSubcommand(jlab.shell.command.NetworkCommand.commandLine(session));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));

@@ -10,6 +10,7 @@ import jlab.engine.Engine;
 import jlab.engine.EngineException;
 import jlab.engine.Resources;
 import jlab.engine.RunResult;
+import jlab.engine.network.PortMapping;
 import jlab.engine.plan.StepListener;
 import jlab.shell.Session;
 import jlab.shell.Sizes;
@@ -44,6 +45,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--cpu-shares"}, paramLabel = "N", description = "Relative CPU weight (default 1024).") Long cpuShares;
     @Option(names = "--pids-limit", paramLabel = "N", description = "Most processes at once (-1: unlimited).") Long pidsLimit;
     @Option(names = "--userns", description = "A user namespace: root inside is uid 100000 on the host.") boolean userns;
+    @Option(names = "--network", paramLabel = "NETWORK", description = "bridge (the default), none, host, or a network's name.") String network = "bridge";
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:]HOST:CTR[/PROTO]", description = "Publish a container's port on the host.") List<String> publish = new ArrayList<>();
+    @Option(names = {"-P", "--publish-all"}, description = "Publish every port the image exposes, on free host ports.") boolean publishAll;
     @Option(names = "--rootfs", paramLabel = "DIR", description = "Use a directory as the image.") Path rootfs;
     @Option(names = "--explain", description = "Print every step (syscall, shell command, what to look at) and run nothing.") boolean explain;
     @Option(names = "--trace", description = "Print each step as it runs, with its time.") boolean trace;
@@ -90,6 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         return b.command(rest).name(name).hostname(hostname).env(env).workdir(workdir).user(user)
                 .interactive(interactive).tty(tty).remove(remove).userns(userns)
                 .resources(new Resources(memory, memorySwap, cpus, cpuShares, pidsLimit))
+                .network(network).publish(publish.stream().map(PortMapping::parse).toList()).publishAll(publishAll)
                 .build();
     }
 
