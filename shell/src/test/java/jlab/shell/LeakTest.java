@@ -52,6 +52,49 @@ class LeakTest extends RealJlabTest {
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
     }
 
+    @Test
+    void a_hundred_bridge_runs_with_a_published_port_leave_no_link_rule_address_route_or_claim() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        int port = BridgeNetworkTest.freePort();
+        String line = "run --rm --network bridge -p " + port + ":80 busybox sh -c 'ip -4 -o addr show eth0 | wc -l'\n";
+        var r = jlab.runWithInput(line.repeat(100));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(100).containsOnly("1");
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
+    @Test
+    void a_jlab_killed_mid_run_on_the_bridge_with_a_published_port_leaves_nothing_that_gc_does_not_remove() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        int port = BridgeNetworkTest.freePort();
+        Process p = jlab.builder(List.of("run", "--rm", "-p", port + ":80", "busybox", "sleep", "301")).start();
+        awaitProcess("sleep 301");
+        HostSnapshot during = HostSnapshot.take(state);
+        assertThat(during.links()).as("the veth").hasSizeGreaterThan(before.links().size());
+        assertThat(during.rules()).as("the DNAT rule").hasSize(before.rules().size() + 1);
+        assertThat(during.claims()).as("the address and the port").hasSize(before.claims().size() + 2);
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);   // kill -9 jlab
+        var gc = jlab.run("gc");
+        assertThat(gc.out()).contains("removed network endpoint vj");
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
+    @Test
+    void gc_removes_rules_and_claims_that_no_container_accounts_for() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        String ghost = "0badc0de" + "0".repeat(56);
+        String tag = "jlab:" + new StateDir(state).cgroupParent() + ":container:" + ghost;
+        BridgeNetworkTest.sh("printf '*nat\\n-A JLAB -p tcp -m tcp --dport 1 -m comment --comment \"" + tag
+                + "\" -j DNAT --to-destination 10.88.255.254:1\\nCOMMIT\\n' | iptables-restore -w --noflush");
+        Path claim = Path.of("/run/jlab/networks/jlab0/addresses/10.88.255.254");
+        Files.createDirectories(claim.getParent());
+        Files.writeString(claim, ghost + " " + state);
+        assertThat(HostSnapshot.take(state).changesSince(before)).isNotEmpty();
+        var gc = jlab.run("gc");
+        assertThat(gc.out()).contains("removed rules " + tag).contains("removed claim " + claim);
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
     /** The host pid of a process whose command line is {@code cmdline} (spaces for NULs). */
     private static long awaitProcess(String cmdline) throws Exception {
         for (int i = 0; i < 300; i++) {

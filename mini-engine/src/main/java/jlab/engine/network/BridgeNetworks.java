@@ -54,7 +54,7 @@ public final class BridgeNetworks {
             throw new EngineException(name + " is a pre-defined network and cannot be removed", REFUSED);
         }
         NetworkConfig n = store.find(name).orElseThrow(() -> new EngineException("network " + name + " not found", REFUSED));
-        List<String> active = endpoints(n).keySet().stream().toList();
+        List<String> active = endpoints(n).values().stream().map(Endpoint::containerName).toList();
         if (!active.isEmpty()) {
             throw new EngineException("error while removing network: network " + name + " id " + NetworkStore.shortId(n)
                     + " has active endpoints (" + String.join(", ", active) + "): stop or remove them first", REFUSED);
