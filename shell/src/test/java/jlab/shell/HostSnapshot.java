@@ -50,6 +50,24 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
      * and the host's routes through them (/proc/net/route).
      */
     private static List<String> readLinks() {
+        // A container's veth pair goes with its network namespace, which the kernel destroys in the
+        // background (cleanup_net) a few milliseconds after the last process: wait until that settles.
+        List<String> links = readLinksNow();
+        for (int i = 0; i < 100; i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            List<String> again = readLinksNow();
+            if (again.equals(links)) break;
+            links = again;
+        }
+        return links;
+    }
+
+    private static List<String> readLinksNow() {
         java.util.function.Predicate<String> jlabs = n -> n.matches("vj[0-9a-f]{12}") || n.matches("jl-[0-9a-f]{12}");
         try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
             List<String> found = new java.util.ArrayList<>(links.map(p -> p.getFileName().toString()).filter(jlabs).toList());

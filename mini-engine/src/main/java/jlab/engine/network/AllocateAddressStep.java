@@ -46,7 +46,11 @@ public final class AllocateAddressStep implements Step {
 
     /** Frees the address (whatever this container holds there) and forgets the endpoint. */
     static void undoFor(StateDir state, ContainerPaths c) {
-        Endpoint.load(c).ifPresent(e -> new Claims(Path.of(e.addressesDir())).releaseAll(Claims.owner(c.id(), state.root())));
+        Endpoint.load(c).ifPresent(e -> {
+            Claims claims = new Claims(Path.of(e.addressesDir()));
+            String owner = Claims.owner(c.id(), state.root());
+            if (e.address() != null) claims.release(e.address(), owner);
+        });
         Endpoint.delete(c);
     }
 

@@ -69,7 +69,8 @@ public final class PublishPortsStep implements Step {
         } catch (Netfilter.NetfilterException notAll) {
             NatRules.deleteTagged(tag::equals);
         }
-        new PortReservations().releaseAll(c.id(), state.root());
+        PortReservations reservations = new PortReservations();
+        for (PortMapping p : e.ports()) reservations.release(p, c.id(), state.root());
     }
 
     @Override

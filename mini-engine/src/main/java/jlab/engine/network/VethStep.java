@@ -40,13 +40,40 @@ public final class VethStep implements Step {
         }
     }
 
+    /**
+     * Once the container's last process has exited, its network namespace dies, and the
+     * kernel deletes eth0 and so the whole pair, in the background (cleanup_net, which
+     * batches the namespaces that die together). Deleting it ourselves would cost about
+     * 20 ms: unregistering a link waits for an RCU grace period while it holds the rtnl
+     * lock, and every other link change of the host waits behind it. So when the helper
+     * is known to have exited (the PID namespace, and every process in it, gone), the
+     * kernel does it; otherwise (a step failed while the container still ran) jlab deletes it.
+     */
     @Override
-    public void undo(ContainerBuild b) { undoFor(b.paths()); }
+    public void undo(ContainerBuild b) {
+        if (b.hasHelper() && b.helper().exited()) return;
+        undoFor(b.paths());
+    }
 
-    /** Deletes the host end (and so the pair); gone already (the namespace died first) is fine. */
+    /**
+     * Without the memory of the process that made it (gc, another jlab): waits a little
+     * for the kernel to remove the pair with the namespace, then deletes it if it is
+     * still there (something still holds the namespace). Gone already is fine.
+     */
     static void undoFor(ContainerPaths c) {
+        String name = Endpoint.hostVethOf(c.id());
+        java.nio.file.Path link = java.nio.file.Path.of("/sys/class/net", name);
+        for (int i = 0; i < 50 && java.nio.file.Files.exists(link); i++) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!java.nio.file.Files.exists(link)) return;
         try (RtNetlink rt = RtNetlink.open()) {
-            rt.deleteLink(Endpoint.hostVethOf(c.id()));
+            rt.deleteLink(name);
         } catch (KernelException e) {
             if (!"ENODEV".equals(e.errnoName()) && !"EINVAL".equals(e.errnoName())) throw e;
         }
