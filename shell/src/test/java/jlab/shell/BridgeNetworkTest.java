@@ -86,7 +86,7 @@ class BridgeNetworkTest extends RealJlabTest {
         HostSnapshot before = HostSnapshot.take(state);
         int port = freePort();
         try (Background web = Background.start("run", "--rm", "-p", port + ":80", "busybox", "sh", "-c",
-                "mkdir /www && echo hello from the container > /www/index.html && httpd -p 80 -h /www && "
+                "mkdir /www && echo hello from the container > /www/index.html && { httpd -f -p 80 -h /www & } && "
                         + Background.UNTIL_TERM)) {
             web.awaitReady();
             assertThat(httpGet("127.0.0.1", port)).isEqualTo("hello from the container\n");
@@ -126,6 +126,44 @@ class BridgeNetworkTest extends RealJlabTest {
             assertThat(r.err()).contains("port is already allocated");
         }
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
+    @Test
+    void two_state_directories_share_jlab0_without_ever_sharing_an_address() throws Exception {
+        Path otherState = Files.createTempDirectory("jlab-net-other");
+        JlabProcess other = new JlabProcess(otherState);
+        HostSnapshot before = HostSnapshot.take(state);
+        List<Background> running = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                running.add(Background.start(jlab, "run", "--rm", "busybox", "sh", "-c", Background.UNTIL_TERM));
+                running.add(Background.start(other, "run", "--rm", "busybox", "sh", "-c", Background.UNTIL_TERM));
+            }
+            for (Background b : running) b.awaitReady();
+            List<String> addresses = new java.util.ArrayList<>(addressesIn(state));
+            addresses.addAll(addressesIn(otherState));
+            assertThat(addresses).hasSize(4).doesNotHaveDuplicates().allMatch(a -> a.startsWith("10.88."));
+        } finally {
+            for (Background b : running) b.close();
+            other.run("gc");
+            deleteTree(otherState);
+        }
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+        assertThat(HostSnapshot.parentCgroups(otherState)).as("the other engine's parent cgroup after its gc").isEmpty();
+    }
+
+    /** The addresses recorded in every container's network.json of a state directory. */
+    static List<String> addressesIn(Path stateDir) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        try (var dirs = Files.list(stateDir.resolve("containers"))) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                Path f = d.resolve("network.json");
+                if (!Files.exists(f)) continue;
+                var m = java.util.regex.Pattern.compile("\"address\" : \"([0-9.]+)\"").matcher(Files.readString(f));
+                if (m.find()) found.add(m.group(1));
+            }
+        }
+        return found;
     }
 
     @Test
@@ -170,8 +208,10 @@ class BridgeNetworkTest extends RealJlabTest {
             out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        static Background start(String... args) throws IOException {
-            return new Background(jlab.builder(List.of(args)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        static Background start(String... args) throws IOException { return start(jlab, args); }
+
+        static Background start(JlabProcess engine, String... args) throws IOException {
+            return new Background(engine.builder(List.of(args)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
 
         void awaitReady() throws Exception {
@@ -203,6 +243,12 @@ class BridgeNetworkTest extends RealJlabTest {
                 process.destroyForcibly().waitFor();
                 jlab.run("gc");
             }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
         }
     }
 
