@@ -94,6 +94,8 @@ class RunIsolationTest extends RealJlabTest {
         }
         var ns = jlab.run("run", "--rm", "--network", "host", "busybox", "readlink", "/proc/self/ns/net");
         assertThat(ns.out().strip()).isEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
+        var resolv = jlab.run("run", "--rm", "--network", "host", "busybox", "cat", "/etc/resolv.conf");
+        assertThat(resolv.out()).as("the host's own nameservers").isEqualTo(Files.readString(Path.of("/etc/resolv.conf")));
     }
 
     @Test

@@ -17,6 +17,8 @@ import jlab.engine.step.Step;
  * network the hosts file names every other container of the network, and
  * theirs are rewritten to name this one: that is how they reach each other by
  * name (Docker uses an embedded DNS server instead; the effect is the same).
+ * With {@code --network host} the container shares the host's network, so it
+ * gets copies of the host's own two files, as Docker's do.
  */
 public final class HostsFilesStep implements Step {
     @Override
@@ -24,6 +26,13 @@ public final class HostsFilesStep implements Step {
 
     @Override
     public Explanation explain(ContainerBuild b) {
+        if (hostNetwork(b)) {
+            return new Explanation("Copy the host's /etc/hosts and /etc/resolv.conf into the container's directory: with"
+                    + " --network host the container uses the host's network, names and nameservers.",
+                    "open(\"/etc/hosts\") + read(2); open(\"" + HostsFiles.hosts(b.paths()) + "\", O_WRONLY|O_CREAT) + write(2) ...",
+                    "cp /etc/hosts " + HostsFiles.hosts(b.paths()) + "; cp /etc/resolv.conf " + HostsFiles.resolvConf(b.paths()),
+                    "cat " + HostsFiles.hosts(b.paths()));
+        }
         NetworkConfig n = Networks.of(b);
         return new Explanation(
                 "Write the container's /etc/hosts (localhost, itself" + (n.namesPeers() ? ", every container of network "
@@ -34,8 +43,24 @@ public final class HostsFilesStep implements Step {
                 "cat " + HostsFiles.hosts(b.paths()) + " " + HostsFiles.resolvConf(b.paths()));
     }
 
+    static boolean hostNetwork(ContainerBuild b) { return NetworkStore.HOST.equals(b.spec().network()); }
+
     @Override
     public void apply(ContainerBuild b) {
+        if (hostNetwork(b)) {
+            try {
+                placeholder(b, "etc/hosts");
+                placeholder(b, "etc/resolv.conf");
+                Path hosts = Path.of("/etc/hosts");
+                Files.writeString(HostsFiles.hosts(b.paths()), Files.exists(hosts) ? Files.readString(hosts)
+                        : HostsFiles.hostsText(new Endpoint("host", "", "", "", "127.0.1.1", "", "", b.name(), b.hostname(),
+                                List.of()), List.of()));
+                Files.writeString(HostsFiles.resolvConf(b.paths()), String.join("\n", HostsFiles.hostResolvConf()) + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + HostsFiles.hosts(b.paths()) + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         Endpoint self = Endpoint.load(b.paths()).orElseThrow(() -> new IllegalStateException("no endpoint recorded"));
         NetworkConfig n = Networks.of(b);
         try {

@@ -52,10 +52,12 @@ public final class RunPlan {
         s.add(new HostnameStep());
         s.add(new UnshareStep(Namespace.IPC));
         boolean bridged = !NetworkStore.isPseudo(spec.network());
-        if (!NetworkStore.HOST.equals(spec.network())) {
+        boolean hostNetwork = NetworkStore.HOST.equals(spec.network());
+        if (!hostNetwork) {
             s.add(new UnshareStep(Namespace.NET));
             s.add(new LoopbackStep());
         }
+        if (hostNetwork) s.add(new HostsFilesStep());
         if (bridged) {
             s.add(new BridgeStep());
             s.add(new OutboundNatStep());
@@ -71,7 +73,7 @@ public final class RunPlan {
         s.add(new MountSysStep());
         s.add(new MountDevStep());
         s.add(new MountTmpStep());
-        if (bridged) s.add(new MountHostsFilesStep());
+        if (bridged || hostNetwork) s.add(new MountHostsFilesStep());
         s.add(new PivotRootStep());
         s.add(new MaskPathsStep());
         if (spec.userns()) s.add(new UserNamespaceStep());
