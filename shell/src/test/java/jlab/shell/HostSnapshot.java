@@ -41,7 +41,7 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
 
     static HostSnapshot take(Path stateDir) {
         String engine = new StateDir(stateDir).cgroupParent();
-        return new HostSnapshot(readMounts(), readJlabCgroups(engine), readStateFiles(stateDir), readLinks(),
+        return new HostSnapshot(readMounts(), readJlabCgroups(engine), readStateFiles(stateDir), readLinks(stateDir),
                 readRules(engine), readClaims(stateDir));
     }
 
@@ -49,22 +49,32 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
      * The host's links that jlab names (veths "vj" + 12 hex digits, user-defined bridges "jl-" + 12),
      * and the host's routes through them (/proc/net/route).
      */
-    private static List<String> readLinks() {
+    private static List<String> readLinks(Path stateDir) {
         // A container's veth pair goes with its network namespace, which the kernel destroys in the
-        // background (cleanup_net) a few milliseconds after the last process: wait until that settles.
-        List<String> links = readLinksNow();
-        for (int i = 0; i < 100; i++) {
+        // background (cleanup_net, a workqueue) some milliseconds after the last process exits. So a
+        // veth that no container of this state directory accounts for is given up to 3 s to go: one
+        // that stays is a leak (or another engine's container).
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (true) {
+            List<String> links = readLinksNow();
+            boolean pending = links.stream().filter(l -> l.startsWith("vj"))
+                    .anyMatch(l -> !hasContainer(stateDir, l.substring(2)));
+            if (!pending || System.nanoTime() > deadline) return links;
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return links;
             }
-            List<String> again = readLinksNow();
-            if (again.equals(links)) break;
-            links = again;
         }
-        return links;
+    }
+
+    private static boolean hasContainer(Path stateDir, String idPrefix) {
+        try (Stream<Path> dirs = Files.list(stateDir.resolve("containers"))) {
+            return dirs.anyMatch(d -> d.getFileName().toString().startsWith(idPrefix));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String> readLinksNow() {

@@ -43,9 +43,6 @@ public final class AddressAllocator {
         claims.release(address.toString(), Claims.owner(id, stateDir));
     }
 
-    /** Frees every address {@code id} holds (for a crash between claiming one and recording it). */
-    public void releaseAll(String id, Path stateDir) { claims.releaseAll(Claims.owner(id, stateDir)); }
-
     /** Address -> "ID STATEDIR". */
     public Map<String, String> taken() { return claims.all(); }
 }

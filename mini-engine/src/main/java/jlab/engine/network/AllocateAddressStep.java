@@ -46,11 +46,9 @@ public final class AllocateAddressStep implements Step {
 
     /** Frees the address (whatever this container holds there) and forgets the endpoint. */
     static void undoFor(StateDir state, ContainerPaths c) {
-        Endpoint.load(c).ifPresent(e -> {
-            Claims claims = new Claims(Path.of(e.addressesDir()));
-            String owner = Claims.owner(c.id(), state.root());
-            if (e.address() != null) claims.release(e.address(), owner);
-        });
+        // A claim made but not yet recorded (a crash between the two) is freed by gc's sweep of claims.
+        Endpoint.load(c).filter(e -> e.address() != null)
+                .ifPresent(e -> new Claims(Path.of(e.addressesDir())).release(e.address(), Claims.owner(c.id(), state.root())));
         Endpoint.delete(c);
     }
 

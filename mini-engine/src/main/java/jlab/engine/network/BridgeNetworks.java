@@ -38,9 +38,7 @@ public final class BridgeNetworks {
         }
         try {
             BridgeStep.ensure(n);
-            OutboundNatStep.sysctl("/proc/sys/net/ipv4/ip_forward");
-            OutboundNatStep.sysctl("/proc/sys/net/ipv4/conf/" + n.bridge() + "/route_localnet");
-            NatRules.ensureNetwork(n.bridge(), n.subnet());
+            OutboundNatStep.ensure(n);
         } catch (RuntimeException e) {
             tearDown(n);
             throw e;

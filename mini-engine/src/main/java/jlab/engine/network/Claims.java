@@ -85,9 +85,4 @@ final class Claims {
         }
         return claims;
     }
-
-    /** Frees every claim of {@code owner}. */
-    void releaseAll(String owner) {
-        all().forEach((name, holder) -> { if (holder.equals(owner)) release(name, owner); });
-    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jlab.engine.EngineException;
 import jlab.engine.Names;
+import jlab.engine.state.ContainerStore;
 import jlab.engine.state.StateDir;
 
 /**
@@ -196,11 +196,9 @@ public final class NetworkStore {
 
     /** Forgets a user-defined network (its bridge and rules must be gone first). */
     public void delete(String name) {
-        jlab.engine.state.ContainerStore.deleteTree(dir().resolve(name));
+        ContainerStore.deleteTree(dir().resolve(name));
     }
 
     /** A short id, as {@code network ls} prints it. */
     public static String shortId(NetworkConfig n) { return n.id().substring(0, 12); }
-
-    static String hex(byte[] b) { return HexFormat.of().formatHex(b); }
 }

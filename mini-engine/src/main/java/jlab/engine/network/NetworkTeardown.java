@@ -32,8 +32,9 @@ public final class NetworkTeardown {
     /**
      * What a crash can leave that no endpoint record names: netfilter rules
      * tagged with this engine's containers, addresses and host ports claimed
-     * for them, whose container directory is gone. {@code running} says which
-     * ids are still alive.
+     * for them, whose container directory is gone. {@code known} says which
+     * ids still have one; {@code rules} reads the kernel's rules too (an
+     * iptables-save: {@code jlab gc} does, the sweep at every start does not).
      */
     public static List<String> sweepOrphans(StateDir state, java.util.function.Predicate<String> known, boolean rules) {
         List<String> removed = new ArrayList<>();

@@ -36,8 +36,10 @@ public final class OutboundNatStep implements Step {
     }
 
     @Override
-    public void apply(ContainerBuild b) {
-        NetworkConfig n = Networks.of(b);
+    public void apply(ContainerBuild b) { ensure(Networks.of(b)); }
+
+    /** For a container, and for {@code network create}: forwarding on, route_localnet on the bridge, the rules. */
+    static void ensure(NetworkConfig n) {
         sysctl("/proc/sys/net/ipv4/ip_forward");
         sysctl("/proc/sys/net/ipv4/conf/" + n.bridge() + "/route_localnet");
         NatRules.ensureNetwork(n.bridge(), n.subnet());

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Map;
 
 import jlab.engine.EngineException;
 
@@ -37,10 +36,6 @@ public final class PortReservations {
     }
 
     public void release(PortMapping p, String id, Path stateDir) { claims.release(key(p), Claims.owner(id, stateDir)); }
-
-    public void releaseAll(String id, Path stateDir) { claims.releaseAll(Claims.owner(id, stateDir)); }
-
-    public Map<String, String> taken() { return claims.all(); }
 
     static EngineException taken(PortMapping p) {
         return new EngineException("driver failed programming external connectivity: Bind for " + p.hostAddress() + ":"
