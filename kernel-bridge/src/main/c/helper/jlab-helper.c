@@ -331,6 +331,65 @@ static int do_unshare(char **arg)
 	return 0;
 }
 
+/*
+ * `setns PID NS...`: join the namespaces of a running process, the way
+ * nsenter(1) and `runc exec` do. Every /proc/PID/ns/NS is opened first:
+ * once the mount namespace is joined, /proc is the container's, where PID
+ * (a host pid) names nothing. Then setns(2), in the order given; the engine
+ * chooses the order (see README.md). PID only changes where our next child
+ * is born: `fork` follows.
+ */
+static unsigned long joined_pid_ns; /* the PID namespace `setns` joined, for `fork`'s reply */
+
+static int do_setns(char **arg)
+{
+	const struct flag *ns[16];
+	int fd[16];
+	struct stat st[16];
+	unsigned long pid;
+	char path[64];
+	int n = 0, rc = 0;
+
+	if (!parse_number(arg[0], 10, INT_MAX, &pid))
+		return usage("setns PID NS...");
+	for (char **a = arg + 1; *a; a++) {
+		if (n == 16)
+			return usage("setns PID NS... (at most 16)");
+		ns[n] = find_flag(namespaces, *a);
+		if (!ns[n])
+			return usage("unknown namespace %s", q(*a));
+		n++;
+	}
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "/proc/%lu/ns/%s", pid, ns[i]->word);
+		fd[i] = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd[i] < 0 || fstat(fd[i], &st[i]) < 0) {
+			rc = fail("open(%s, O_RDONLY)", q(path));
+			if (fd[i] >= 0)
+				close(fd[i]);
+			n = i;
+			goto out;
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		if (setns(fd[i], (int)ns[i]->bit) < 0) {
+			rc = fail("setns(open(\"/proc/%lu/ns/%s\"), %s)", pid, ns[i]->word, ns[i]->name);
+			goto out;
+		}
+	}
+	ok();
+	for (int i = 0; i < n; i++) {
+		/* The inode of the namespace now joined: the same as in /proc/PID/ns. */
+		put(" %s=%lu", ns[i]->word, (unsigned long)st[i].st_ino);
+		if (ns[i]->bit == CLONE_NEWPID)
+			joined_pid_ns = (unsigned long)st[i].st_ino;
+	}
+out:
+	for (int i = 0; i < n; i++)
+		close(fd[i]);
+	return rc;
+}
+
 static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH };
 
 /* ---- a terminal for the command (-t) ---------------------------------- */
@@ -344,6 +403,10 @@ static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUS
  */
 static int pty_master = -1;
 static char pty_slave[64];
+/* The slave, opened by `pty` itself: the child cannot reopen it by name once
+ * it has joined a container's mount namespace (`setns`), where /dev/pts is
+ * another devpts instance and /dev/pts/N is not ours. */
+static int pty_slave_fd = -1;
 static int pty_input;              /* `pty stdin`: relay what the user types (-i) */
 
 static void copy_window_size(void)
@@ -369,6 +432,13 @@ static int do_pty(char **arg)
 		close(m);
 		return reply_err(e, "unlockpt(%d)", m);
 	}
+	/* O_NOCTTY: not our controlling terminal; the child makes it its own. */
+	pty_slave_fd = open(pty_slave, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (pty_slave_fd < 0) {
+		int e = errno;
+		close(m);
+		return reply_err(e, "open(%s, O_RDWR|O_NOCTTY)", q(pty_slave));
+	}
 	pty_master = m;
 	copy_window_size(); /* the user's terminal's rows and columns, when there is one */
 	ok();
@@ -379,14 +449,13 @@ static int do_pty(char **arg)
 /* In the child: a new session whose controlling terminal is the slave. */
 static void attach_terminal(void)
 {
-	int s;
+	int s = pty_slave_fd;
 
 	close(pty_master);
 	pty_master = -1;
 	if (setsid() < 0)
 		_exit(EXIT_HELPER);
-	s = open(pty_slave, O_RDWR);
-	if (s < 0 || ioctl(s, TIOCSCTTY, 0) < 0)
+	if (ioctl(s, TIOCSCTTY, 0) < 0)
 		_exit(EXIT_HELPER);
 	dup2(s, STDIN_FILENO);
 	dup2(s, STDOUT_FILENO);
@@ -483,8 +552,12 @@ static void become_reaper(pid_t child, const sigset_t *forwarded, int replied_fd
 	init_pid = child;
 	ok();
 	put(" init=%d", (int)child);
-	snprintf(path, sizeof path, "/proc/%d/ns/pid", (int)child);
-	if (stat(path, &st) == 0)
+	/* After `setns` into a container's mount namespace, /proc is the
+	 * container's and does not know the child by its host pid: report the
+	 * PID namespace `setns` joined instead. */
+	if (joined_pid_ns)
+		put(" pid=%lu", joined_pid_ns);
+	else if (snprintf(path, sizeof path, "/proc/%d/ns/pid", (int)child), stat(path, &st) == 0)
 		put(" pid=%lu", (unsigned long)st.st_ino);
 	send_reply(); /* if the engine is gone, the child sees EOF and exits: wait anyway */
 	close(replied_fd); /* the child may answer now: our reply is first in line */
@@ -495,6 +568,10 @@ static void become_reaper(pid_t child, const sigset_t *forwarded, int replied_fd
 		sigaction(forwarded_signals[i], &sa, NULL);
 	sigprocmask(SIG_UNBLOCK, forwarded, NULL);
 
+	/* The slave is the child's: while we hold it too, reading the master
+	 * would never report the end of the container (EIO). */
+	if (pty_slave_fd >= 0)
+		close(pty_slave_fd);
 	if (pty_master >= 0)
 		relay_terminal();
 	/* A forwarded signal interrupts waitpid (EINTR): wait again, until the
@@ -956,6 +1033,7 @@ struct verb {
 static const struct verb verbs[] = {
 	{ "hello", 0, 0, do_hello, "hello" },
 	{ "unshare", 1, -1, do_unshare, "unshare NS..." },
+	{ "setns", 2, -1, do_setns, "setns PID NS..." },
 	{ "pty", 0, 1, do_pty, "pty [stdin]" },
 	{ "fork", 0, 0, do_fork, "fork" },
 	{ "sethostname", 1, 1, do_sethostname, "sethostname NAME" },

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jlab.engine.volume.MountSpec;
+
 /**
  * What the user asked for: {@code jlab run [flags] IMAGE [COMMAND...]}, as data.
  * The engine turns it into a plan of steps.
@@ -21,18 +23,20 @@ import java.util.List;
  * @param remove      --rm: remove everything when it exits
  * @param resources   cgroup limits
  * @param userns      --userns: a user namespace in which root is an unprivileged id of the host
+ * @param mounts      -v, --mount, --tmpfs: bind mounts, volumes and tmpfs, in the order given
  * @param network     --network: "bridge" (the default, as Docker), "none", "host", or a user-defined network's name
  * @param publish     -p: host ports forwarded to the container's (on a bridge network)
  * @param publishAll  -P: publish every port the image exposes, on free host ports
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
-                            boolean remove, Resources resources, boolean userns, String network,
+                            boolean remove, Resources resources, boolean userns, List<MountSpec> mounts, String network,
                             List<jlab.engine.network.PortMapping> publish, boolean publishAll) {
 
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         if (resources == null) resources = Resources.NONE;
         if (network == null || network.isBlank()) network = jlab.engine.network.NetworkConfig.DEFAULT;
         publish = publish == null ? List.of() : List.copyOf(publish);
@@ -58,6 +62,7 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private boolean remove;
         private Resources resources = Resources.NONE;
         private boolean userns;
+        private List<MountSpec> mounts = new ArrayList<>();
         private String network;
         private List<jlab.engine.network.PortMapping> publish = new ArrayList<>();
         private boolean publishAll;
@@ -76,13 +81,14 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder remove(boolean v) { remove = v; return this; }
         public Builder resources(Resources v) { resources = v; return this; }
         public Builder userns(boolean v) { userns = v; return this; }
+        public Builder mounts(List<MountSpec> v) { mounts = new ArrayList<>(v); return this; }
         public Builder network(String v) { network = v; return this; }
         public Builder publish(List<jlab.engine.network.PortMapping> v) { publish = new ArrayList<>(v); return this; }
         public Builder publishAll(boolean v) { publishAll = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns, network, publish, publishAll);
+                    remove, resources, userns, mounts, network, publish, publishAll);
         }
     }
 }

@@ -19,6 +19,7 @@ import jlab.engine.step.CgroupStep;
 import jlab.engine.step.ContainerBuild;
 import jlab.engine.step.ContainerDirStep;
 import jlab.engine.step.ExecStep;
+import jlab.engine.volume.Volumes;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.cgroup.CgroupStats;
 import jlab.kernel.helper.HelperBinary;
@@ -36,6 +37,7 @@ public final class Engine {
     private final ImageStore images;
     private final CgroupDriver cgroups;
     private final HelperBinary helper;
+    private final Volumes volumes;
     /** What the sweep at start-up removed: {@code jlab gc} reports it too. */
     private GarbageCollector.Report startupSweep = new GarbageCollector.Report(List.of());
 
@@ -45,6 +47,7 @@ public final class Engine {
         this.images = new ImageStore(state.images());
         this.cgroups = cgroups;
         this.helper = helper;
+        this.volumes = new Volumes(store);
     }
 
     /**
@@ -73,6 +76,12 @@ public final class Engine {
 
     public ContainerStore containers() { return store; }
 
+    /** {@code volume create/ls/inspect/rm}. */
+    public Volumes volumes() { return volumes; }
+
+    /** The native helper, extracted under the state directory: exec starts one per command. */
+    public HelperBinary helperBinary() { return helper; }
+
     /** {@code network create/ls/rm/inspect}. */
     public jlab.engine.network.BridgeNetworks networks() { return new jlab.engine.network.BridgeNetworks(state); }
 
@@ -92,6 +101,7 @@ public final class Engine {
         boolean oom = false;
         try {
             store.save(record);
+            store.saveConfig(build.id(), spec);
             plan.applyAll(build, listener);
             store.save(record.running(build.helper().pid(), build.initPid()));
             listener.started(build);
@@ -107,6 +117,7 @@ public final class Engine {
                 plan.undoApplied(build, step -> !(keepFiles && step instanceof ContainerDirStep));
             } finally {
                 if (spec.remove()) {
+                    volumes.removeAnonymous(build.id(), spec);
                     store.delete(build.id(), build.name());
                 } else {
                     store.save(record.exited(exitCode, oom));
@@ -132,6 +143,7 @@ public final class Engine {
         if (spec.tty() && spec.interactive() && !Syscalls.get().isatty(0)) {
             throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
+        Volumes.checkSources(spec);
         NetworkCheck.validate(spec, new NetworkStore(state));
         ContainerBuild build = new ContainerBuild(id, name, spec, image, state, cgroups, helper);
         ExecStep.command(build);
@@ -151,12 +163,16 @@ public final class Engine {
     }
 
     /** Removes a stopped container: its files, record and name. */
-    public ContainerRecord rm(String idOrName) {
+    public ContainerRecord rm(String idOrName) { return rm(idOrName, false); }
+
+    /** Removes a stopped container; with {@code removeVolumes} ({@code rm -v}) its anonymous volumes too. */
+    public ContainerRecord rm(String idOrName, boolean removeVolumes) {
         ContainerRecord r = find(idOrName);
         if (!ContainerRecord.EXITED.equals(r.status())) {
             throw new EngineException("you cannot remove a running container " + r.shortId()
                     + ": stop it first (it ends when its command does)");
         }
+        if (removeVolumes) store.loadConfig(r.id()).ifPresent(spec -> volumes.removeAnonymous(r.id(), spec));
         store.delete(r.id(), r.name());
         return r;
     }

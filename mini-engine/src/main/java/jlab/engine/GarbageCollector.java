@@ -11,6 +11,7 @@ import java.util.Optional;
 import jlab.engine.network.NetworkTeardown;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
+import jlab.engine.volume.Volumes;
 import jlab.kernel.cgroup.Cgroup;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.proc.MountInfo;
@@ -63,11 +64,34 @@ public final class GarbageCollector {
             }
         }
         removeStaleNames(removed);
+        removed.addAll(new Volumes(store).sweep());
+        removeStaleStaging(removed);
         removed.addAll(NetworkTeardown.sweepOrphans(store.stateDir(), this::hasDirectory, false));
         return new Report(removed);
     }
 
     private boolean hasDirectory(String id) { return Files.isDirectory(store.stateDir().container(id).dir()); }
+
+    /**
+     * A container's directory is made as {@code containers/.ID.new} and renamed
+     * into place with its record (see {@link ContainerStore#save}): one still
+     * there a minute later is what a crash in between left.
+     */
+    private void removeStaleStaging(List<String> removed) {
+        Path containers = store.stateDir().containers();
+        if (!Files.isDirectory(containers)) return;
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(containers, ".*.new")) {
+            for (Path d : dirs) {
+                if (Files.getLastModifiedTime(d).toMillis() < minuteAgo) {
+                    ContainerStore.deleteTree(d);
+                    removed.add("container directory " + d.getFileName() + " (a crash while it was created)");
+                }
+            }
+        } catch (IOException e) {
+            removed.add("(could not read " + containers + ": " + e.getMessage() + ")");
+        }
+    }
 
     /**
      * {@code jlab gc}: the sweep, and then the shared "jlab" parent cgroup if no
@@ -102,6 +126,8 @@ public final class GarbageCollector {
         removeCgroup(parent() + "/" + id, removed);
         removed.addAll(NetworkTeardown.teardown(store.stateDir(), id));
         if (r.remove()) {
+            store.loadConfig(id).ifPresent(spec -> new Volumes(store).removeAnonymous(id, spec)
+                    .forEach(v -> removed.add("anonymous volume " + v + " of --rm container " + r.shortId())));
             store.delete(id, r.name());
             removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");
         } else {
@@ -128,7 +154,10 @@ public final class GarbageCollector {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(names)) {
             for (Path f : files) {
                 String id = Files.readString(f).trim();
-                if (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir())) {
+                // A young name may be one another jlab is taking right now: run reserves the
+                // name first, then makes the container's directory.
+                boolean young = Files.getLastModifiedTime(f).toMillis() > System.currentTimeMillis() - 60_000;
+                if (!young && (id.isEmpty() || !Files.isDirectory(store.stateDir().container(id).dir()))) {
                     Files.deleteIfExists(f);
                     removed.add("name " + f.getFileName());
                 }

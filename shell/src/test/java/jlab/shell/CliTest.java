@@ -60,7 +60,33 @@ class CliTest {
     @Test
     void help_lists_every_command() {
         assertThat(jlab("help")).isZero();
-        assertThat(out()).contains("run", "ps", "rm", "images", "gc");
+        assertThat(out()).contains("run", "ps", "rm", "images", "gc", "volume");
+        assertThat(out()).contains("exec", "top", "stats", "inspect", "pause", "unpause");
+    }
+
+    @Test
+    void a_bad_v_mount_or_tmpfs_is_125_in_one_line_before_the_engine_opens() {
+        assertThat(jlab("run", "--rm", "-v", "/srv:/a/../etc", "busybox", "true")).isEqualTo(125);
+        assertThat(jlab("run", "--rm", "--mount", "type=bind,target=/x", "busybox", "true")).isEqualTo(125);
+        assertThat(jlab("run", "--rm", "--tmpfs", "scratch", "busybox", "true")).isEqualTo(125);
+        assertThat(err().lines()).hasSize(3).allMatch(l -> l.startsWith("jlab: "));
+    }
+
+    @Test
+    void run_help_shows_the_mount_flags_and_volume_help_its_commands() {
+        assertThat(jlab("run", "--help")).isZero();
+        assertThat(out()).contains("-v, --volume", "--mount", "--tmpfs");
+        assertThat(jlab("volume", "--help")).isZero();
+        assertThat(out()).contains("create", "ls", "inspect", "rm");
+    }
+
+    @Test
+    void exec_help_shows_dockers_flags_and_exec_without_a_command_is_one_line() {
+        assertThat(jlab("exec", "--help")).isZero();
+        assertThat(out()).contains("jlab exec [OPTIONS] CONTAINER COMMAND [ARG...]", "--interactive", "--tty", "--detach",
+                "--env", "--workdir", "--user", "--explain");
+        assertThat(jlab("exec", "box")).isEqualTo(125);
+        assertThat(err().lines()).hasSize(1).first().asString().contains("requires a container and a command");
     }
 
     @Test

@@ -35,8 +35,9 @@ class TerminalTest extends RealJlabTest {
         tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
                 "env JLAB_STATE_DIR=" + state + " " + cmd + "; echo EXIT=$?; sleep 60");
         awaitScreen("/ #");
-        tmux("send-keys", "-t", session, "echo $((6*7)) $(hostname); stty size; tty -s && echo is-a-tty", "Enter");
-        String screen = awaitScreen("is-a-tty");
+        // stty size needs a terminal on fd 0 (TIOCGWINSZ). The marker is awaited as printed, not as typed.
+        tmux("send-keys", "-t", session, "echo $((6*7)) $(hostname); stty size; echo end-of-\"\"output", "Enter");
+        String screen = awaitScreen("end-of-output");
         assertThat(screen).contains("42 tty-box").contains("30 100");
         tmux("send-keys", "-t", session, "exit 5", "Enter");
         assertThat(awaitScreen("EXIT=")).contains("EXIT=5");
@@ -56,6 +57,25 @@ class TerminalTest extends RealJlabTest {
         assertThat(awaitScreen("still-here\n")).doesNotContain("EXIT=");
         tmux("send-keys", "-t", session, "exit", "Enter");
         assertThat(awaitScreen("EXIT=")).contains("EXIT=0"); // the shell lived on: exit returns echo's status
+    }
+
+    @Test
+    void exec_it_gives_a_shell_inside_a_running_container_a_terminal() throws Exception {
+        try (RunningContainer box = RunningContainer.start(jlab, state, "tty-exec", "--hostname", "exec-tty", "busybox",
+                "sleep", "1000")) {
+            String cmd = String.join(" ", jlab.builder(List.of("exec", "-it", "tty-exec", "sh"))
+                    .command().stream().map(a -> "'" + a + "'").toList());
+            tmux("new-session", "-d", "-s", session, "-x", "90", "-y", "25",
+                    "env JLAB_STATE_DIR=" + state + " " + cmd + "; echo EXIT=$?; sleep 60");
+            awaitScreen("/ #");
+            tmux("send-keys", "-t", session, "echo $((6*7)) $(hostname) $$; stty size; tty", "Enter");
+            String screen = awaitScreen("/dev/pts/");
+            // A terminal of the container's own devpts, found by name inside (ttyname), as Docker's.
+            assertThat(screen).contains("42 exec-tty").contains("25 90").contains("/dev/pts/0");
+            assertThat(screen).as("the shell is not PID 1: the sleep is").containsPattern("42 exec-tty ([2-9]|[1-9][0-9]+)\\s");
+            tmux("send-keys", "-t", session, "exit 4", "Enter");
+            assertThat(awaitScreen("EXIT=")).contains("EXIT=4");
+        }
     }
 
     private static void tmux(String... args) throws Exception {

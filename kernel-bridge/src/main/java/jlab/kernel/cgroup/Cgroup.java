@@ -38,6 +38,17 @@ public interface Cgroup {
      */
     Map<String, String> limitFiles();
 
+    /**
+     * The limit files the kernel holds now, and their values, named as
+     * {@link #limitFiles()} names them ({@code "memory.max" -> "max"} on v2,
+     * {@code "memory/memory.limit_in_bytes" -> "9223372036854771712"} on v1):
+     * every limit jlab can set, set or not. Files this host lacks are absent.
+     */
+    Map<String, String> limitValues();
+
+    /** Whether the freezer holds the cgroup: {@code cgroup.events} says frozen 1 (v2), {@code freezer.state} FROZEN (v1). */
+    boolean frozen();
+
     /** What the kernel counts now. */
     CgroupStats stats();
 

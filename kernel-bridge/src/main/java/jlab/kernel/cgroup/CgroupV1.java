@@ -67,6 +67,24 @@ final class CgroupV1 implements Cgroup {
 
     @Override public Map<String, String> limitFiles() { return Collections.unmodifiableMap(written); }
 
+    /** Every limit file {@link V1LimitWrites} may write, as controller/file. */
+    static final List<String> LIMIT_FILES = List.of("memory/" + V1LimitWrites.MEMORY, "memory/" + V1LimitWrites.MEMSW,
+            "cpu/cpu.cfs_period_us", "cpu/cpu.cfs_quota_us", "cpu/cpu.shares", "pids/pids.max");
+
+    @Override
+    public Map<String, String> limitValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : LIMIT_FILES) {
+            int slash = name.indexOf('/');
+            Path p = file(name.substring(0, slash), name.substring(slash + 1));
+            if (p != null && Files.exists(p)) values.put(name, CgroupFiles.read(p));
+        }
+        return values;
+    }
+
+    @Override
+    public boolean frozen() { return freezer.frozen(); }
+
     @Override
     public CgroupStats stats() {
         Path peak = file("memory", "memory.max_usage_in_bytes");

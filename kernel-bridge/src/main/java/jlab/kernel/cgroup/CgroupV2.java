@@ -51,6 +51,24 @@ final class CgroupV2 implements Cgroup {
 
     @Override public Map<String, String> limitFiles() { return Collections.unmodifiableMap(written); }
 
+    /** Every limit file {@link V2LimitWrites} may write. */
+    static final List<String> LIMIT_FILES = List.of("memory.max", "memory.swap.max", "cpu.max", "cpu.weight", "pids.max");
+
+    @Override
+    public Map<String, String> limitValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String f : LIMIT_FILES) {
+            Path p = dir.resolve(f);
+            if (Files.exists(p)) values.put(f, CgroupFiles.read(p));
+        }
+        return values;
+    }
+
+    @Override
+    public boolean frozen() {
+        return keyed("cgroup.events", "frozen") == 1;
+    }
+
     @Override
     public CgroupStats stats() {
         return new CgroupStats(

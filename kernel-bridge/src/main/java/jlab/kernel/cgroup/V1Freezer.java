@@ -1,5 +1,6 @@
 package jlab.kernel.cgroup;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -31,6 +32,12 @@ final class V1Freezer {
     void thaw() {
         require();
         set("THAWED", TIMEOUT, true);
+    }
+
+    /** FROZEN: every task is stopped. FREEZING (still catching tasks) is not frozen yet. */
+    boolean frozen() {
+        return dir != null && Files.exists(dir.resolve("freezer.state"))
+                && CgroupFiles.read(dir.resolve("freezer.state")).equals("FROZEN");
     }
 
     /** Freezes if there is a freezer and it manages within a second; true if frozen. */

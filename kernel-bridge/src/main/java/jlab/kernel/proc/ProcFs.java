@@ -95,6 +95,20 @@ public final class ProcFs {
         return StatusParser.parse(readText(pid, "status"), files.path(pid, "status").toString());
     }
 
+    /** /proc/PID/stat: state, parent, CPU time, start time. */
+    public ProcStat stat(long pid) {
+        return ProcStat.parse(readText(pid, "stat"), files.path(pid, "stat").toString());
+    }
+
+    /**
+     * /proc/PID/net/dev: the network interfaces of the process's <em>network
+     * namespace</em> (the kernel answers for the namespace of PID, not the
+     * reader's), in the kernel's order, with their byte counters.
+     */
+    public List<NetDevice> netDevices(long pid) {
+        return NetDevice.parse(readText(pid, "net/dev"));
+    }
+
     /** /proc/PID/mountinfo: the mount table as the process sees it, in mount order. */
     public List<MountInfo> mountInfo(long pid) {
         return MountInfoParser.parse(readText(pid, "mountinfo"));

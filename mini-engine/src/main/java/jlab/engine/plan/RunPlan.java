@@ -15,6 +15,7 @@ import jlab.engine.network.OutboundNatStep;
 import jlab.engine.network.PublishPortsStep;
 import jlab.engine.network.VethStep;
 import jlab.engine.step.*;
+import jlab.engine.volume.MountSteps;
 import jlab.kernel.ns.Namespace;
 
 /**
@@ -28,7 +29,7 @@ import jlab.kernel.ns.Namespace;
  *     whose peer is born in the new network namespace, its address and route, the hosts
  *     files, the published ports (--network host: no network namespace; none: only lo);</li>
  * <li>the root: overlay, /proc (by PID 1, so it shows PID 1's namespace), /sys, /dev, /tmp,
- *     pivot_root, then the masks that need the container's /proc;</li>
+ *     the user's bind mounts, volumes and tmpfs, pivot_root, then the masks that need the container's /proc;</li>
  * <li>the process's privileges: user namespace (--userns), capabilities, user, no_new_privs;</li>
  * <li>exec.</li>
  * </ol>
@@ -74,6 +75,7 @@ public final class RunPlan {
         s.add(new MountDevStep());
         s.add(new MountTmpStep());
         if (bridged || hostNetwork) s.add(new MountHostsFilesStep());
+        s.addAll(MountSteps.forSpec(spec)); // -v, --mount, --tmpfs: on the new root, before it becomes "/"
         s.add(new PivotRootStep());
         s.add(new MaskPathsStep());
         if (spec.userns()) s.add(new UserNamespaceStep());

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
 
 /**
@@ -99,14 +100,58 @@ public final class ContainerStore {
 
     public void save(ContainerRecord record) {
         ContainerPaths paths = state.container(record.id());
-        try {
-            Files.createDirectories(paths.dir());
-            Path tmp = paths.dir().resolve(".state.json.tmp");
-            JSON.writeValue(tmp.toFile(), record);
-            Files.move(tmp, paths.state(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + paths.state() + ": " + e.getMessage(), e);
+        if (Files.isDirectory(paths.dir())) {
+            writeAtomically(paths.state(), record);
+            return;
         }
+        try {
+            createWithRecord(paths, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + paths.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code value} as JSON to {@code file} by a rename: a reader sees the old file or the new one, never half of one. */
+    private static void writeAtomically(Path file, Object value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the container's spec to config.json, before anything of it is made: a later jlab (another
+     * process) rebuilds the container's steps from it to undo them, and finds its volumes in it.
+     */
+    public void saveConfig(String id, ContainerSpec spec) {
+        writeAtomically(state.container(id).config(), spec);
+    }
+
+    /** The spec a container was made from, or empty if it has no readable config.json. */
+    public Optional<ContainerSpec> loadConfig(String id) {
+        try {
+            return Optional.of(JSON.readValue(state.container(id).config().toFile(), ContainerSpec.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A new container's directory appears with its state.json in it, never
+     * without: it is made under a hidden name ({@code .ID.new}, which
+     * {@link #ids} skips) and renamed into place. Another jlab's sweep,
+     * which takes a directory without a record for a crash's leftover, can
+     * thus never remove a container being created.
+     */
+    private void createWithRecord(ContainerPaths paths, ContainerRecord record) throws IOException {
+        Path staging = state.containers().resolve("." + record.id() + ".new");
+        Files.createDirectories(staging);
+        JSON.writeValue(staging.resolve(paths.state().getFileName().toString()).toFile(), record);
+        Files.move(staging, paths.dir(), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The record, or empty if the directory has none (or an unreadable one: a crash mid-creation). */
@@ -124,7 +169,8 @@ public final class ContainerStore {
         if (!Files.isDirectory(state.containers())) return ids;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(state.containers())) {
             for (Path d : dirs) {
-                if (Files.isDirectory(d)) ids.add(d.getFileName().toString());
+                String name = d.getFileName().toString();
+                if (Files.isDirectory(d) && !name.startsWith(".")) ids.add(name);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,6 +15,8 @@ import java.util.HexFormat;
  *   images/busybox/      rootfs/ of the built-in image
  *   containers/ID/       config.json, state.json, upper/, work/, rootfs/ (the overlay's mount point)
  *   names/NAME           the id that holds NAME (created atomically: two runs cannot take one name)
+ *   volumes/NAME/_data   a volume's files (bind-mounted into the containers that use it); volumes/NAME/anonymous
+ *                        holds the id of the container an anonymous volume belongs to
  * </pre>
  *
  * {@code JLAB_STATE_DIR} moves it (tests use their own).

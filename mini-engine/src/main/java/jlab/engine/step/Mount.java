@@ -10,30 +10,30 @@ import jlab.kernel.syscall.MountFlag;
  * One mount(2) call, as data: the helper runs it, and the explanation prints
  * it the way C and mount(8) write it.
  */
-record Mount(String source, String target, String fstype, Set<MountFlag> flags, String data) {
+public record Mount(String source, String target, String fstype, Set<MountFlag> flags, String data) {
 
-    static Mount of(String source, String target, String fstype, String data, MountFlag... flags) {
+    public static Mount of(String source, String target, String fstype, String data, MountFlag... flags) {
         Set<MountFlag> set = EnumSet.noneOf(MountFlag.class);
         set.addAll(List.of(flags));
         return new Mount(source, target, fstype, set, data);
     }
 
     /** The helper request: {@code mount SRC TARGET FSTYPE FLAGS DATA}. */
-    List<String> request() {
+    public List<String> request() {
         return List.of("mount", orEmpty(source), target, orEmpty(fstype), MountFlag.words(flags), orEmpty(data));
     }
 
-    void apply(ContainerBuild b) {
+    public void apply(ContainerBuild b) {
         b.helper().pipeline(List.of(request()));
     }
 
-    String syscall() {
+    public String syscall() {
         return "mount(" + quote(source) + ", \"" + target + "\", " + quote(fstype) + ", " + MountFlag.constants(flags)
                 + ", " + quote(data) + ")";
     }
 
     /** As mount(8) would be typed. */
-    String shell() {
+    public String shell() {
         StringBuilder o = new StringBuilder();
         for (MountFlag f : flags) {
             if (f == MountFlag.BIND || f == MountFlag.REC) continue;

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
+import jlab.engine.Resources;
 
 /** Containers on disk: names taken atomically, state.json round trips, lookup by name or id prefix. */
 class ContainerStoreTest {
@@ -160,5 +162,31 @@ class ContainerStoreTest {
         for (String notAName : List.of("", ".", "..", "../names/web", "../containers/" + web.id())) {
             assertThat(store.find(notAName)).as("find(\"%s\")", notAName).isEmpty();
         }
+    }
+
+    @Test
+    void config_json_round_trips_the_whole_spec_for_a_later_jlab() {
+        jlab.engine.ContainerSpec spec = jlab.engine.ContainerSpec.builder().rootfs(Path.of("/srv/rootfs"))
+                .command("sh", "-c", "echo hi").env(List.of("A=1")).hostname("box").remove(true).userns(true)
+                .resources(new jlab.engine.Resources(64L << 20, null, 0.5, null, 20L))
+                .mounts(List.of(jlab.engine.volume.MountParser.volume("/srv/site:/www:ro"),
+                        jlab.engine.volume.MountParser.volume("/anon"),
+                        jlab.engine.volume.MountParser.tmpfs("/scratch:size=8m")))
+                .build();
+        store.saveConfig(id("ab"), spec);
+        assertThat(store.loadConfig(id("ab"))).contains(spec);
+        assertThat(store.loadConfig(id("cd"))).isEmpty();
+    }
+
+    @Test
+    void a_new_containers_directory_appears_with_its_record_and_a_staging_one_is_never_listed() throws IOException {
+        Files.createDirectories(state.containers().resolve("." + id("d0") + ".new"));
+        store.save(record(id("d1"), "x", 1));
+
+        assertThat(store.ids()).containsExactly(id("d1"));
+        assertThat(Files.exists(state.container(id("d1")).state())).isTrue();
+        assertThat(state.containers().resolve("." + id("d1") + ".new")).doesNotExist();
+        store.save(record(id("d1"), "x", 2)); // an existing directory: state.json is replaced
+        assertThat(store.load(id("d1")).orElseThrow().created()).isEqualTo(2);
     }
 }

@@ -24,7 +24,11 @@ import jlab.engine.plan.RunPlan;
 class EveryStepExplainsItselfTest {
     private static final ContainerSpec SPEC = ContainerSpec.builder().image("fake").userns(true)
             .hostname("box").user("nobody").resources(new Resources(64L << 20, null, 0.5, null, 20L))
-            .command("sh", "-c", "echo hi").build();
+            .command("sh", "-c", "echo hi")
+            .mounts(java.util.List.of(jlab.engine.volume.MountParser.volume("/srv/site:/www:ro"),
+                    jlab.engine.volume.MountParser.volume("data:/data"), jlab.engine.volume.MountParser.volume("/anon"),
+                    jlab.engine.volume.MountParser.tmpfs("/scratch:size=64m")))
+            .build();
 
     @TempDir Path tmp;
 
@@ -75,6 +79,29 @@ class EveryStepExplainsItselfTest {
         assertThat(new CgroupStep().explain(b).shell())
                 .startsWith("mkdir /sys/fs/cgroup/" + b.stateDir().cgroupParent() + "/" + FakeContainer.ID);
         assertThat(new UnshareStep(jlab.kernel.ns.Namespace.UTS).explain(b).syscall()).isEqualTo("unshare(CLONE_NEWUTS)");
+    }
+
+    @Test
+    void a_bind_mount_explains_its_calls_and_a_read_only_one_its_remount() {
+        ContainerBuild b = new FakeContainer(tmp).build(SPEC);
+        String www = b.paths().rootfs() + "/www";
+        Explanation e = new jlab.engine.volume.BindMountStep(SPEC.mounts().get(0)).explain(b);
+
+        assertThat(e.syscall()).startsWith("mount(\"/srv/site\", \"" + www + "\", NULL, MS_BIND|MS_REC, NULL)")
+                .contains("MS_REMOUNT|MS_BIND");
+        assertThat(e.shell()).isEqualTo("mount --rbind /srv/site " + www + " && mount --make-rprivate " + www
+                + " && mount -o remount,bind,ro " + www);
+        assertThat(e.lookAt()).contains("/proc/PID/mountinfo").contains("grep /www /proc/self/mountinfo");
+    }
+
+    @Test
+    void the_user_mounts_come_after_the_root_and_before_pivot_root() {
+        java.util.List<String> names = RunPlan.forSpec(SPEC, true).steps().stream().map(Step::name).toList();
+        int tmpStep = names.indexOf("mount tmp");
+        int pivot = names.indexOf("pivot-root");
+        // the network's hosts files first (on the default bridge network), so that a -v onto /etc/hosts wins, as in Docker
+        assertThat(names.subList(tmpStep + 1, pivot)).containsExactly("mount hosts files", "bind /srv/site:/www:ro", "volume data:/data",
+                "volume (anonymous):/anon", "tmpfs /scratch");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import jlab.engine.running.LiveContainer;
 import jlab.engine.state.ContainerRecord;
 import jlab.shell.Session;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ public final class PsCommand implements Callable<Integer> {
         for (ContainerRecord r : list) {
             String cmd = "\"" + String.join(" ", r.command()) + "\"";
             if (cmd.length() > 24) cmd = cmd.substring(0, 22) + "…\"";
-            String status = ContainerRecord.EXITED.equals(r.status()) ? "Exited (" + r.exitCode() + ")" : "Up";
+            String status = ContainerRecord.EXITED.equals(r.status()) ? "Exited (" + r.exitCode() + ")"
+                    : LiveContainer.of(session.engine(), r).paused() ? "Up (Paused)" : "Up";
             String image = r.image().length() > 10 ? "…" + r.image().substring(r.image().length() - 9) : r.image();
             session.out().printf("%-12s  %-10s  %-24s  %-16s  %s%n", r.shortId(), image, cmd, status, r.name());
         }

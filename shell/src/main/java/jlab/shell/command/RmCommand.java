@@ -15,6 +15,7 @@ public final class RmCommand implements Callable<Integer> {
     private final Session session;
 
     @Parameters(paramLabel = "CONTAINER", arity = "1..*", description = "Name, id, or unique id prefix.") List<String> containers;
+    @Option(names = {"-v", "--volumes"}, description = "Remove the container's anonymous volumes too (named volumes stay).") boolean volumes;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
     public RmCommand(Session session) { this.session = session; }
@@ -24,7 +25,7 @@ public final class RmCommand implements Callable<Integer> {
         int code = 0;
         for (String c : containers) {
             try {
-                session.engine().rm(c);
+                session.engine().rm(c, volumes);
                 session.out().println(c);
             } catch (EngineException e) {
                 session.err().println("jlab: " + e.getMessage());

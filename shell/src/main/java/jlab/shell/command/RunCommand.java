@@ -12,6 +12,8 @@ import jlab.engine.Resources;
 import jlab.engine.RunResult;
 import jlab.engine.network.PortMapping;
 import jlab.engine.plan.StepListener;
+import jlab.engine.volume.MountParser;
+import jlab.engine.volume.MountSpec;
 import jlab.shell.Session;
 import jlab.shell.Sizes;
 import picocli.CommandLine.Command;
@@ -27,6 +29,7 @@ import picocli.CommandLine.TypeConversionException;
         footer = {"", "Examples:",
                 "  jlab run --rm --hostname box busybox sh -c 'hostname; echo $$'",
                 "  jlab run --rm --memory 32m --pids-limit 20 busybox sh",
+                "  jlab run --rm -v /srv/site:/www:ro -v data:/data --tmpfs /scratch:size=64m busybox ls /www",
                 "  jlab run --rm --explain busybox true      # every step, nothing run"})
 public final class RunCommand implements Callable<Integer> {
     private final Session session;
@@ -44,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpus", paramLabel = "N", description = "CPU time, in CPUs (0.5: half of one).") Double cpus;
     @Option(names = {"-c", "--cpu-shares"}, paramLabel = "N", description = "Relative CPU weight (default 1024).") Long cpuShares;
     @Option(names = "--pids-limit", paramLabel = "N", description = "Most processes at once (-1: unlimited).") Long pidsLimit;
+    @Option(names = {"-v", "--volume"}, paramLabel = "[SRC:]DST[:ro]", description = "Bind a host path (/srv/site:/www), mount a named volume (data:/data, made on first use) or an anonymous one (/data).") List<String> volumes = new ArrayList<>();
+    @Option(names = "--mount", paramLabel = "type=...,target=...", description = "A bind, volume or tmpfs mount, Docker's way: type=bind,source=/srv,target=/www,readonly.") List<String> mounts = new ArrayList<>();
+    @Option(names = "--tmpfs", paramLabel = "DST[:OPTS]", description = "A tmpfs at DST (e.g. /scratch:size=64m,mode=1777).") List<String> tmpfs = new ArrayList<>();
     @Option(names = "--userns", description = "A user namespace: root inside is uid 100000 on the host.") boolean userns;
     @Option(names = "--network", paramLabel = "NETWORK", description = "bridge (the default), none, host, or a network's name.") String network = "bridge";
     @Option(names = {"-p", "--publish"}, paramLabel = "[IP:]HOST:CTR[/PROTO]", description = "Publish a container's port on the host.") List<String> publish = new ArrayList<>();
@@ -94,8 +100,19 @@ public final class RunCommand implements Callable<Integer> {
         return b.command(rest).name(name).hostname(hostname).env(env).workdir(workdir).user(user)
                 .interactive(interactive).tty(tty).remove(remove).userns(userns)
                 .resources(new Resources(memory, memorySwap, cpus, cpuShares, pidsLimit))
+                .mounts(mountSpecs())
                 .network(network).publish(publish.stream().map(PortMapping::parse).toList()).publishAll(publishAll)
                 .build();
+    }
+
+    /** -v, then --mount, then --tmpfs, each read as Docker reads it; a bad one is refused before anything is made. */
+    private List<MountSpec> mountSpecs() {
+        List<MountSpec> all = new ArrayList<>();
+        for (String v : volumes) all.add(MountParser.volume(v));
+        for (String m : mounts) all.add(MountParser.mount(m));
+        for (String t : tmpfs) all.add(MountParser.tmpfs(t));
+        MountParser.checkTargets(all);
+        return all;
     }
 
     /** "64m" to bytes, with Docker's error for anything else. */

@@ -1,0 +1,119 @@
+package jlab.engine.running;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jlab.engine.state.ContainerRecord;
+import jlab.kernel.KernelException;
+import jlab.kernel.cgroup.Cgroup;
+import jlab.kernel.ns.Namespace;
+import jlab.kernel.proc.MountInfo;
+import jlab.kernel.proc.NetDevice;
+import jlab.kernel.proc.ProcFs;
+
+/**
+ * {@code jlab inspect}: one container as a JSON object, with Docker's keys
+ * where Docker has them (Id, Created, Name, State, Config...), and what jlab
+ * can show of the kernel's side besides: each namespace with its inode (read
+ * from /proc/PID/ns, so {@code readlink /proc/PID/ns/uts} on the host shows
+ * the same number), the cgroup with its limit files as the kernel holds them,
+ * the mount table the container sees (/proc/PID/mountinfo) and the network
+ * interfaces of its network namespace (/proc/PID/net/dev).
+ */
+public final class Inspect {
+    private final ProcFs proc;
+    private final String cgroupVersion;
+
+    public Inspect(String cgroupVersion) { this(ProcFs.host(), cgroupVersion); }
+
+    Inspect(ProcFs proc, String cgroupVersion) {
+        this.proc = proc;
+        this.cgroupVersion = cgroupVersion;
+    }
+
+    public Map<String, Object> of(LiveContainer c) {
+        ContainerRecord r = c.record();
+        boolean running = c.running();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("Id", r.id());
+        o.put("Created", Instant.ofEpochMilli(r.created()).toString());
+        o.put("Path", r.command().isEmpty() ? "" : r.command().get(0));
+        o.put("Args", r.command().size() > 1 ? r.command().subList(1, r.command().size()) : List.of());
+        o.put("State", state(c, running));
+        o.put("Image", r.image());
+        o.put("Name", "/" + r.name());
+        o.put("Config", c.spec());
+        if (!running) return o;
+        long pid = c.pid();
+        try {
+            o.put("Namespaces", namespaces(pid));
+            o.put("Cgroup", cgroup(c.cgroup()));
+            o.put("Mounts", mounts(pid));
+            o.put("NetworkSettings", Map.of("Interfaces", interfaces(pid)));
+        } catch (KernelException exited) {
+            // it stopped while we read it: what was read is still true of it
+        }
+        return o;
+    }
+
+    private static Map<String, Object> state(LiveContainer c, boolean running) {
+        ContainerRecord r = c.record();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Status", c.status());
+        s.put("Running", running);
+        s.put("Paused", running && c.paused());
+        s.put("Pid", running ? r.initPid() : 0);
+        s.put("HelperPid", running ? r.helperPid() : 0);
+        s.put("ExitCode", r.exitCode() == null ? 0 : r.exitCode());
+        s.put("OOMKilled", r.oomKilled());
+        return s;
+    }
+
+    /** mnt -> 4026532201, ...: the same numbers as readlink /proc/PID/ns/*. */
+    private Map<String, Long> namespaces(long pid) {
+        Map<String, Long> ns = new LinkedHashMap<>();
+        for (Map.Entry<Namespace, Long> e : proc.namespaces(pid).entrySet()) ns.put(e.getKey().procName(), e.getValue());
+        return ns;
+    }
+
+    private Map<String, Object> cgroup(Cgroup cg) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (cg == null) return o;
+        o.put("Version", cgroupVersion);
+        o.put("Path", cg.path());
+        o.put("Directories", cg.directories().stream().map(Object::toString).toList());
+        o.put("Limits", cg.limitValues());
+        o.put("Frozen", cg.frozen());
+        return o;
+    }
+
+    private List<Map<String, Object>> mounts(long pid) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (MountInfo m : proc.mountInfo(pid)) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("Destination", m.mountPoint());
+            o.put("Type", m.fsType());
+            o.put("Source", m.source());
+            o.put("Options", m.mountOptions());
+            o.put("RW", !m.readOnly());
+            o.put("Propagation", m.propagation());
+            list.add(o);
+        }
+        return list;
+    }
+
+    private List<Map<String, Object>> interfaces(long pid) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (NetDevice d : proc.netDevices(pid)) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("Name", d.name());
+            o.put("RxBytes", d.rxBytes());
+            o.put("TxBytes", d.txBytes());
+            list.add(o);
+        }
+        return list;
+    }
+}

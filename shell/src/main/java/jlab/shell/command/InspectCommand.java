@@ -1,0 +1,47 @@
+package jlab.shell.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jlab.engine.EngineException;
+import jlab.engine.running.Inspect;
+import jlab.engine.running.LiveContainer;
+import jlab.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jlab inspect}: a JSON array, one object per container, as {@code docker inspect}. */
+@Command(name = "inspect", description = "Show containers as JSON: state, config, namespaces, cgroup, mounts, interfaces.")
+public final class InspectCommand implements Callable<Integer> {
+    private final Session session;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "1..*", description = "Name, id, or unique id prefix.") List<String> containers;
+    @Option(names = "--json", description = "Print JSON (always: inspect prints nothing else).") boolean json;
+    @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
+
+    public InspectCommand(Session session) { this.session = session; }
+
+    @Override
+    public Integer call() throws Exception {
+        Inspect inspect = new Inspect(session.engine().cgroups().version());
+        List<Map<String, Object>> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String c : containers) {
+            try {
+                found.add(inspect.of(LiveContainer.find(session.engine(), c)));
+            } catch (EngineException e) {
+                missing.add(c);
+            }
+        }
+        // Like Docker: the array of what was found, then one line per name that was not.
+        session.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(found));
+        for (String m : missing) session.err().println("jlab: No such object: " + m);
+        return missing.isEmpty() ? 0 : LiveContainer.REFUSED;
+    }
+}
