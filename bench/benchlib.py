@@ -47,8 +47,12 @@ def edit_spec(a):
         if len(name) > 15:
             sys.exit(f"edit-spec: link name {name!r} longer than 15 characters")
         spec["hooks"] = {
-            "createRuntime": [{"path": hook, "args": ["veth", "add", name], "timeout": 10}],
-            "poststop": [{"path": hook, "args": ["veth", "del", name], "timeout": 10}],
+            "createRuntime": [{"path": hook, "args": ["veth", "add-pid" if os.environ.get("BENCH_VETH_POSTSTOP") == "keep"
+                                                      else "add", name], "timeout": 10}],
+            # BENCH_VETH_POSTSTOP=keep: the poststop hook deletes nothing, and the kernel removes the
+            # pair with the container's dead namespace (what jlab does); del (the default): ip link del
+            "poststop": [{"path": hook, "args": ["veth", os.environ.get("BENCH_VETH_POSTSTOP", "del"), name],
+                          "timeout": 10}],
         }
     with open(a.config, "w") as f:
         json.dump(spec, f, indent=2)

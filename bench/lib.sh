@@ -179,7 +179,8 @@ bench_make_veth_hook() {
     local path=$1
     cat >"$path" <<'EOF'
 #!/bin/sh
-# OCI hook: veth add NAME (createRuntime) | veth del NAME (poststop).
+# OCI hook: veth add NAME (createRuntime) | veth del NAME (poststop);
+# veth add-pid NAME | veth keep NAME: a link per container, left for the kernel to delete.
 state=$(cat)
 case "$1" in
 add)
@@ -187,8 +188,17 @@ add)
     pid=${pid%%[!0-9]*}
     [ -n "$pid" ] || { echo "veth hook: no pid in state: $state" >&2; exit 1; }
     exec ip link add "$2" type veth peer name eth0 netns "/proc/$pid/ns/net" ;;
+add-pid)
+    # a name per container (jv + its pid), as the old pair may not be gone yet when nothing deletes it
+    pid=${state#*\"pid\":}
+    pid=${pid%%[!0-9]*}
+    [ -n "$pid" ] || { echo "veth hook: no pid in state: $state" >&2; exit 1; }
+    exec ip link add "jv$pid" type veth peer name eth0 netns "/proc/$pid/ns/net" ;;
 del)
     ip link del "$2" 2>/dev/null
+    exit 0 ;;
+keep)
+    # poststop without deleting: the kernel removes the pair with the dead namespace
     exit 0 ;;
 *)  echo "veth hook: add|del NAME" >&2; exit 2 ;;
 esac

@@ -15,6 +15,8 @@
 #   HF_RUNS   hyperfine runs per peer for the per-run cross-check, 0 = none [100]
 #   WARMUP    containers each subject runs before timing starts [5]
 #   BENCH_INSTALL=0  never apt-get install a missing dependency
+#   BENCH_VETH_POSTSTOP=keep  the -veth peers' poststop hook deletes nothing (the kernel
+#             removes the pair with the dead namespace, as jlab leaves it to do) [del]
 source "$(dirname "$0")/lib.sh"
 
 JLAB=${JLAB:-./jlab}
@@ -71,7 +73,12 @@ for p in $PEERS; do
         *-veth)
             opts+=(--veth-hook "$HOOK" "jbv${rt:0:1}$BENCH_TAG")
             label="$label, plain rootfs + veth by hook"
-            note="$note; createRuntime hook: ip link add jbv… type veth peer name eth0 netns /proc/PID/ns/net; poststop hook: ip link del" ;;
+            if [ "${BENCH_VETH_POSTSTOP:-del}" = keep ]; then
+                label="$label, poststop keeps it"
+                note="$note; createRuntime hook: ip link add jbv… type veth peer name eth0 netns /proc/PID/ns/net; poststop hook: nothing (the kernel deletes the pair with the namespace)"
+            else
+                note="$note; createRuntime hook: ip link add jbv… type veth peer name eth0 netns /proc/PID/ns/net; poststop hook: ip link del"
+            fi ;;
         *)  label="$label, plain rootfs dir" ;;
     esac
     if [ "$rt" = crun ] && [ "$LAYOUT" = hybrid ]; then

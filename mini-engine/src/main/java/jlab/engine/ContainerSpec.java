@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jlab.engine.network.NetworkConfig;
+import jlab.engine.network.PortMapping;
 import jlab.engine.volume.MountSpec;
 
 /**
@@ -26,11 +28,15 @@ import jlab.engine.volume.MountSpec;
  * @param mounts      -v, --mount, --tmpfs: bind mounts, volumes and tmpfs, in the order given
  * @param detach      -d: run in the background, under a supervisor of its own, and outlive jlab
  * @param restart     --restart: what to do when its command exits on its own
+ * @param network     --network: "bridge" (the default, as Docker), "none", "host", or a user-defined network's name
+ * @param publish     -p: host ports forwarded to the container's (on a bridge network)
+ * @param publishAll  -P: publish every port the image exposes, on free host ports
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
                             boolean remove, Resources resources, boolean userns, List<MountSpec> mounts,
-                            boolean detach, RestartPolicy restart) {
+                            boolean detach, RestartPolicy restart, String network, List<PortMapping> publish,
+                            boolean publishAll) {
 
     public ContainerSpec {
         command = List.copyOf(command);
@@ -42,6 +48,8 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
             throw new EngineException("conflicting options: --restart " + restart + " and --rm: a removed container"
                     + " cannot be restarted (drop one of them)");
         }
+        if (network == null || network.isBlank()) network = NetworkConfig.DEFAULT;
+        publish = publish == null ? List.of() : List.copyOf(publish);
         if ((image == null) == (rootfs == null)) {
             throw new IllegalArgumentException("a container needs an image or a rootfs, not both");
         }
@@ -67,6 +75,9 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private List<MountSpec> mounts = new ArrayList<>();
         private boolean detach;
         private RestartPolicy restart = RestartPolicy.NO;
+        private String network;
+        private List<PortMapping> publish = new ArrayList<>();
+        private boolean publishAll;
 
         public Builder name(String v) { name = v; return this; }
         public Builder image(String v) { image = v; return this; }
@@ -85,10 +96,13 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder mounts(List<MountSpec> v) { mounts = new ArrayList<>(v); return this; }
         public Builder detach(boolean v) { detach = v; return this; }
         public Builder restart(RestartPolicy v) { restart = v; return this; }
+        public Builder network(String v) { network = v; return this; }
+        public Builder publish(List<PortMapping> v) { publish = new ArrayList<>(v); return this; }
+        public Builder publishAll(boolean v) { publishAll = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns, mounts, detach, restart);
+                    remove, resources, userns, mounts, detach, restart, network, publish, publishAll);
         }
     }
 }

@@ -9,6 +9,8 @@ import jlab.engine.image.ImageStore;
 import jlab.engine.image.Passwd;
 import jlab.engine.lifecycle.ContainerStatus;
 import jlab.engine.lifecycle.ExitCommand;
+import jlab.engine.network.NetworkCheck;
+import jlab.engine.network.NetworkStore;
 import jlab.engine.plan.Plan;
 import jlab.engine.plan.RunPlan;
 import jlab.engine.plan.StepListener;
@@ -92,6 +94,9 @@ public final class Engine {
 
     /** The native helper, extracted under the state directory: exec starts one per command. */
     public HelperBinary helperBinary() { return helper; }
+
+    /** {@code network create/ls/rm/inspect}. */
+    public jlab.engine.network.BridgeNetworks networks() { return new jlab.engine.network.BridgeNetworks(state); }
 
     /**
      * Runs a container in the foreground: creates it, runs its command, waits
@@ -191,6 +196,7 @@ public final class Engine {
             throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
         Volumes.checkSources(spec);
+        NetworkCheck.validate(spec, new NetworkStore(state));
         ContainerBuild build = new ContainerBuild(id, name, spec, image, state, cgroups, helper);
         ExecStep.command(build);
         Passwd.resolve(image.rootfs(), spec.user());

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jlab.engine.lifecycle.ContainerLock;
 import jlab.engine.lifecycle.ExitFile;
+import jlab.engine.network.NetworkTeardown;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
 import jlab.engine.volume.Volumes;
@@ -29,7 +30,12 @@ import jlab.kernel.syscall.Syscalls;
  *     exit command failed): torn down as the exit command would have;</li>
  * <li>cgroups under this engine's parent (jlab/) that no container directory accounts for;</li>
  * <li>container directories without a readable record (a crash mid-creation);</li>
- * <li>names whose container is gone; mounts under the state directory.</li>
+ * <li>names whose container is gone; mounts under the state directory;</li>
+ * <li>a container's network, from its record (network.json): veth, port rules,
+ *     host ports, address; and, found by looking at the kernel, netfilter rules
+ *     tagged with this engine's containers that no container accounts for, and
+ *     addresses or host ports claimed for them ({@code jlab gc} only: it costs
+ *     an iptables-save).</li>
  * </ul>
  * A foreground container's helper dies with its jlab (PR_SET_PDEATHSIG), and
  * its namespaces and mounts die with its last process: what can remain is
@@ -67,8 +73,11 @@ public final class GarbageCollector {
         removeStaleNames(removed);
         removed.addAll(new Volumes(store).sweep());
         removeStaleStaging(removed);
+        removed.addAll(NetworkTeardown.sweepOrphans(store.stateDir(), this::hasDirectory, false));
         return new Report(removed);
     }
+
+    private boolean hasDirectory(String id) { return Files.isDirectory(store.stateDir().container(id).dir()); }
 
     /**
      * A container's directory is made as {@code containers/.ID.new} and renamed
@@ -100,6 +109,7 @@ public final class GarbageCollector {
     public Report collectAll() {
         Report report = collect();
         List<String> removed = new ArrayList<>(report.removed());
+        removed.addAll(NetworkTeardown.sweepOrphans(store.stateDir(), this::hasDirectory, true));
         if (cgroups.children(parent()).isEmpty()) {
             cgroups.open(parent()).ifPresent(parent -> {
                 parent.delete();
@@ -115,6 +125,7 @@ public final class GarbageCollector {
             // A directory whose record is being written right now by another jlab is no leftover.
             if (youngerThan(store.stateDir().container(id).dir(), 10_000)) return;
             removeCgroup(parent() + "/" + id, removed);
+            removed.addAll(NetworkTeardown.teardown(store.stateDir(), id));
             ContainerStore.deleteTree(store.stateDir().container(id).dir());
             removed.add("container directory " + id + " (no record: a crash while it was created)");
             return;
@@ -126,6 +137,7 @@ public final class GarbageCollector {
             return;
         }
         removeCgroup(parent() + "/" + id, removed);
+        removed.addAll(NetworkTeardown.teardown(store.stateDir(), id));
         if (r.remove()) {
             store.loadSpec(id).ifPresent(spec -> new Volumes(store).removeAnonymous(id, spec)
                     .forEach(v -> removed.add("anonymous volume " + v + " of --rm container " + r.shortId())));

@@ -16,6 +16,7 @@ import jlab.shell.command.ImagesCommand;
 import jlab.shell.command.InspectCommand;
 import jlab.shell.command.KillCommand;
 import jlab.shell.command.LogsCommand;
+import jlab.shell.command.NetworkCommand;
 import jlab.shell.command.PauseCommand;
 import jlab.shell.command.PsCommand;
 import jlab.shell.command.RestartCommand;
@@ -98,6 +99,7 @@ public final class Cli {
         cl.addSubcommand(new WaitCommand(session));
         cl.addSubcommand(new LogsCommand(session));
         cl.addSubcommand(new ContainerExitedCommand(session));
+        cl.addSubcommand(NetworkCommand.commandLine(session));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));

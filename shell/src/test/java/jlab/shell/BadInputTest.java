@@ -126,6 +126,64 @@ class BadInputTest extends RealJlabTest {
         assertOneLine(r, 125, "must run as root", "sudo");
     }
 
+    @Test
+    void a_publish_without_a_host_port() {
+        assertOneLine(jlab.run("run", "--rm", "-p", "80", "busybox", "true"), 125, "invalid -p 80", "HOST_PORT:CONTAINER_PORT");
+    }
+
+    @Test
+    void a_publish_with_a_port_that_is_not_a_number_or_out_of_range() {
+        assertOneLine(jlab.run("run", "--rm", "-p", "abc:80", "busybox", "true"), 125, "invalid -p abc:80", "invalid hostPort: abc");
+        assertOneLine(jlab.run("run", "--rm", "-p", "8080:70000", "busybox", "true"), 125, "invalid containerPort: 70000");
+    }
+
+    @Test
+    void a_publish_with_an_unknown_protocol_or_a_bad_ip() {
+        assertOneLine(jlab.run("run", "--rm", "-p", "8080:80/sctp", "busybox", "true"), 125, "invalid proto: sctp");
+        assertOneLine(jlab.run("run", "--rm", "-p", "1.2.3:8080:80", "busybox", "true"), 125, "invalid IP address: 1.2.3");
+    }
+
+    @Test
+    void a_publish_on_a_network_without_a_bridge() {
+        assertOneLine(jlab.run("run", "--rm", "--network", "none", "-p", "8080:80", "busybox", "true"), 125,
+                "published ports need a bridge network");
+    }
+
+    @Test
+    void an_unknown_network() {
+        assertOneLine(jlab.run("run", "--rm", "--network", "nosuchnet", "busybox", "true"), 125, "network nosuchnet not found");
+        assertOneLine(jlab.run("run", "--rm", "--network", "../etc", "busybox", "true"), 125, "network ../etc not found");
+    }
+
+    @Test
+    void a_network_with_an_invalid_subnet_or_gateway() {
+        assertOneLine(jlab.run("network", "create", "--subnet", "10.213.4.0/33", "jt-bad"), 1, "invalid CIDR address: 10.213.4.0/33");
+        assertOneLine(jlab.run("network", "create", "--subnet", "10.213.4.1/24", "jt-bad"), 1, "invalid CIDR address: 10.213.4.1/24");
+        assertOneLine(jlab.run("network", "create", "--subnet", "10.213.4.0/24", "--gateway", "10.213.5.1", "jt-bad"), 1,
+                "no matching subnet for gateway 10.213.5.1");
+    }
+
+    @Test
+    void a_network_whose_subnet_overlaps_another() {
+        assertOneLine(jlab.run("network", "create", "--subnet", "10.88.7.0/24", "jt-overlap"), 1,
+                "Pool overlaps with other one on this address space", "network bridge (10.88.0.0/16)");
+    }
+
+    @Test
+    void a_network_name_in_use_and_the_predefined_ones() {
+        var first = jlab.run("network", "create", "--subnet", "10.213.6.0/24", "jt-twice");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        try {
+            assertOneLine(jlab.run("network", "create", "--subnet", "10.213.7.0/24", "jt-twice"), 1,
+                    "network with name jt-twice already exists");
+        } finally {
+            assertThat(jlab.run("network", "rm", "jt-twice").exitCode()).isZero();
+        }
+        assertOneLine(jlab.run("network", "create", "host"), 1, "network with name host already exists");
+        assertOneLine(jlab.run("network", "rm", "bridge"), 1, "bridge is a pre-defined network and cannot be removed");
+        assertOneLine(jlab.run("network", "rm", "jt-nosuch"), 1, "network jt-nosuch not found");
+    }
+
     private static JlabProcess.Result run(ProcessBuilder pb) {
         try {
             Process p = pb.start();

@@ -13,10 +13,14 @@ import jlab.engine.state.StateDir;
 
 /**
  * What the host looks like, for the leak tests: its mount table, every cgroup
- * directory named jlab, and the files of a state directory. Two snapshots taken
- * before and after must be equal.
+ * directory named jlab, the files of a state directory, the host's links named
+ * as jlab names them (vj... veths, jl-... bridges), the netfilter rules tagged
+ * with this engine's containers or a user-defined network, and the host-wide
+ * claims (addresses of jlab0, host ports) held for this state directory. Two
+ * snapshots taken before and after must be equal.
  */
-record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stateFiles) {
+record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stateFiles, List<String> links,
+                    List<String> rules, List<String> claims) {
 
     /** What differs from {@code before}, readably: "+ added" and "- removed" lines; empty when equal. */
     String changesSince(HostSnapshot before) {
@@ -24,6 +28,9 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
         diff(sb, "mount", before.mounts, mounts);
         diff(sb, "cgroup", before.cgroups, cgroups);
         diff(sb, "state", before.stateFiles, stateFiles);
+        diff(sb, "link", before.links, links);
+        diff(sb, "rule", before.rules, rules);
+        diff(sb, "claim", before.claims, claims);
         return sb.toString();
     }
 
@@ -33,7 +40,87 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
     }
 
     static HostSnapshot take(Path stateDir) {
-        return new HostSnapshot(readMounts(), readJlabCgroups(new StateDir(stateDir).cgroupParent()), readStateFiles(stateDir));
+        String engine = new StateDir(stateDir).cgroupParent();
+        return new HostSnapshot(readMounts(), readJlabCgroups(engine), readStateFiles(stateDir), readLinks(stateDir),
+                readRules(engine), readClaims(stateDir));
+    }
+
+    /**
+     * The host's links that jlab names (veths "vj" + 12 hex digits, user-defined bridges "jl-" + 12),
+     * and the host's routes through them (/proc/net/route).
+     */
+    private static List<String> readLinks(Path stateDir) {
+        // A container's veth pair goes with its network namespace, which the kernel destroys in the
+        // background (cleanup_net, a workqueue) some milliseconds after the last process exits. So a
+        // veth that no container of this state directory accounts for is given up to 3 s to go: one
+        // that stays is a leak (or another engine's container).
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (true) {
+            List<String> links = readLinksNow();
+            boolean pending = links.stream().filter(l -> l.startsWith("vj"))
+                    .anyMatch(l -> !hasContainer(stateDir, l.substring(2)));
+            if (!pending || System.nanoTime() > deadline) return links;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return links;
+            }
+        }
+    }
+
+    private static boolean hasContainer(Path stateDir, String idPrefix) {
+        try (Stream<Path> dirs = Files.list(stateDir.resolve("containers"))) {
+            return dirs.anyMatch(d -> d.getFileName().toString().startsWith(idPrefix));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<String> readLinksNow() {
+        java.util.function.Predicate<String> jlabs = n -> n.matches("vj[0-9a-f]{12}") || n.matches("jl-[0-9a-f]{12}");
+        try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
+            List<String> found = new java.util.ArrayList<>(links.map(p -> p.getFileName().toString()).filter(jlabs).toList());
+            Files.readAllLines(Path.of("/proc/net/route")).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                    .filter(f -> jlabs.test(f[0])).map(f -> "route " + f[0] + " " + f[1] + "/" + f[7]).forEach(found::add);
+            return found.stream().sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rules tagged with this engine's containers, or with a user-defined network's bridge (iptables-save). */
+    static List<String> readRules(String engine) {
+        try {
+            Process p = new ProcessBuilder("iptables-save").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out.lines().filter(l -> l.startsWith("-A "))
+                    .filter(l -> l.contains("jlab:" + engine + ":") || l.contains("jlab:network:jl-"))
+                    .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            return List.of("(iptables-save: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Host-wide claims (/run/jlab: addresses of the shared bridge, host ports) held for this state directory. */
+    private static List<String> readClaims(Path stateDir) {
+        Path run = Path.of("/run/jlab");
+        if (!Files.isDirectory(run)) return List.of();
+        try (Stream<Path> walk = Files.walk(run)) {
+            return walk.filter(Files::isRegularFile).filter(f -> {
+                try {
+                    return Files.readString(f).endsWith(" " + stateDir);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(Path::toString).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Mount points and sources, without ids (which the kernel reuses freely). */
@@ -85,6 +172,7 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
         try (Stream<Path> walk = Files.walk(stateDir)) {
             return walk.map(p -> stateDir.relativize(p).toString())
                     .filter(p -> !p.startsWith("images") && !p.startsWith("bin"))
+                    .filter(p -> !p.equals("networks")) // the parent of networks/NAME, made once and kept
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

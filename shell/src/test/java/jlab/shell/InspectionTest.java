@@ -165,8 +165,10 @@ class InspectionTest extends RealJlabTest {
         List<String> mounts = new ArrayList<>();
         o.path("Mounts").forEach(m -> mounts.add(m.path("Destination").asText() + " " + m.path("Type").asText()));
         assertThat(mounts).contains("/ overlay", "/proc proc", "/dev tmpfs", "/sys sysfs");
-        assertThat(o.path("NetworkSettings").path("Interfaces")).hasSize(1);
-        assertThat(o.path("NetworkSettings").path("Interfaces").get(0).path("Name").asText()).isEqualTo("lo");
+        // on the default bridge network: lo, and eth0 (the container's end of its veth pair)
+        List<String> interfaces = new ArrayList<>();
+        o.path("NetworkSettings").path("Interfaces").forEach(i -> interfaces.add(i.path("Name").asText()));
+        assertThat(interfaces).containsExactlyInAnyOrder("lo", "eth0");
         assertThat(o.path("Config").path("resources").path("memoryBytes").asLong()).isEqualTo(64L << 20);
     }
 

@@ -54,18 +54,48 @@ class RunIsolationTest extends RealJlabTest {
         assertThat(r.lines()).first().satisfies(l -> assertThat(l).contains(" / / ").contains(" - overlay overlay "));
         // Only the container's own filesystems: the host's root (ext4, xfs...) is not mounted anywhere.
         // (The overlay's options name its layers' host paths, as Docker's do: text, not a way in.)
-        assertThat(r.lines()).allSatisfy(l -> assertThat(l.substring(l.indexOf(" - ") + 3).split(" ")[0])
+        // Only /etc/hosts and /etc/resolv.conf come from the host's disk: two files jlab keeps in the
+        // container's directory and bind-mounts (Docker's show the same).
+        assertThat(r.lines()).filteredOn(l -> !l.split(" ")[4].matches("/etc/(hosts|resolv\\.conf)"))
+                .allSatisfy(l -> assertThat(l.substring(l.indexOf(" - ") + 3).split(" ")[0])
                 .isIn("overlay", "proc", "sysfs", "tmpfs", "devpts"));
+        assertThat(r.lines()).filteredOn(l -> l.split(" ")[4].startsWith("/etc/")).extracting(l -> l.split(" ")[4])
+                .containsExactly("/etc/hosts", "/etc/resolv.conf");
         var ls = jlab.run("run", "--rm", "busybox", "ls", "/");
         assertThat(ls.out().split("\\s+")).doesNotContain("work", "lib64", "boot");
     }
 
     @Test
-    void the_network_has_only_lo_and_it_is_up() {
-        var r = jlab.run("run", "--rm", "busybox", "sh", "-c", "ls /sys/class/net; cat /sys/class/net/lo/operstate");
+    void with_network_none_the_network_has_only_lo_and_it_is_up() {
+        var r = jlab.run("run", "--rm", "--network", "none", "busybox", "sh", "-c",
+                "ls /sys/class/net; cat /sys/class/net/lo/operstate");
         assertThat(r.lines()).containsExactly("lo", "unknown"); // lo reports "unknown", never "up"
-        var ping = jlab.run("run", "--rm", "busybox", "ping", "-c", "1", "-W", "1", "127.0.0.1");
+        var ping = jlab.run("run", "--rm", "--network", "none", "busybox", "ping", "-c", "1", "-W", "1", "127.0.0.1");
         assertThat(ping.exitCode()).as(ping.out() + ping.err()).isZero();
+    }
+
+    @Test
+    void by_default_the_container_has_lo_and_eth0_on_the_bridge_with_a_default_route() {
+        var r = jlab.run("run", "--rm", "busybox", "sh", "-c",
+                "ls /sys/class/net; cat /sys/class/net/eth0/operstate; ip -4 -o addr show eth0; ip route");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.lines().subList(0, 3)).containsExactly("eth0", "lo", "up");
+        assertThat(r.lines().get(3)).matches(".*inet 10\\.88\\.\\d+\\.\\d+/16 .*");
+        assertThat(r.out()).contains("default via 10.88.0.1 dev eth0");
+    }
+
+    @Test
+    void with_network_host_the_container_sees_the_hosts_links() throws Exception {
+        var r = jlab.run("run", "--rm", "--network", "host", "busybox", "ls", "/sys/class/net");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (var host = Files.list(Path.of("/sys/class/net"))) {
+            assertThat(r.lines()).containsAll(host.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("vj")).toList()); // no other container's veth comes or goes meanwhile
+        }
+        var ns = jlab.run("run", "--rm", "--network", "host", "busybox", "readlink", "/proc/self/ns/net");
+        assertThat(ns.out().strip()).isEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
+        var resolv = jlab.run("run", "--rm", "--network", "host", "busybox", "cat", "/etc/resolv.conf");
+        assertThat(resolv.out()).as("the host's own nameservers").isEqualTo(Files.readString(Path.of("/etc/resolv.conf")));
     }
 
     @Test

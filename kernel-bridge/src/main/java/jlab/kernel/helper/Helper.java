@@ -170,6 +170,9 @@ public final class Helper implements AutoCloseable {
         return exitCode;
     }
 
+    /** Whether {@link #waitFor} has seen the helper exit (and so, after fork, the whole PID namespace). */
+    public boolean exited() { return exitCode != null; }
+
     /** Sends a signal to the helper process itself. */
     public void signal(int signal) {
         if (exitCode == null) sys.kill(pid, signal);

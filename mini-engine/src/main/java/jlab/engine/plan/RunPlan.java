@@ -4,6 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jlab.engine.ContainerSpec;
+import jlab.engine.network.AllocateAddressStep;
+import jlab.engine.network.AttachStep;
+import jlab.engine.network.BridgeStep;
+import jlab.engine.network.ContainerAddressStep;
+import jlab.engine.network.HostsFilesStep;
+import jlab.engine.network.MountHostsFilesStep;
+import jlab.engine.network.NetworkStore;
+import jlab.engine.network.OutboundNatStep;
+import jlab.engine.network.PublishPortsStep;
+import jlab.engine.network.VethStep;
 import jlab.engine.step.*;
 import jlab.engine.volume.MountSteps;
 import jlab.kernel.ns.Namespace;
@@ -16,6 +26,9 @@ import jlab.kernel.ns.Namespace;
  *     a new PID namespace (PID 1 is forked), put in the cgroup;</li>
  * <li>the other namespaces: cgroup (after joining the cgroup, so that the cgroup
  *     becomes the container's "/"), mount (then made private), UTS, IPC, network;</li>
+ * <li>on a bridge network (the default): the bridge and its NAT, an address, a veth pair
+ *     whose peer is born in the new network namespace, its address and route, the hosts
+ *     files, the published ports (--network host: no network namespace; none: only lo);</li>
  * <li>the root: overlay, /proc (by PID 1, so it shows PID 1's namespace), /sys, /dev, /tmp,
  *     the user's bind mounts, volumes and tmpfs, pivot_root, then the masks that need the container's /proc;</li>
  * <li>the process's privileges: user namespace (--userns), capabilities, user, no_new_privs;</li>
@@ -41,13 +54,29 @@ public final class RunPlan {
         s.add(new UnshareStep(Namespace.UTS));
         s.add(new HostnameStep());
         s.add(new UnshareStep(Namespace.IPC));
-        s.add(new UnshareStep(Namespace.NET));
-        s.add(new LoopbackStep());
+        boolean bridged = !NetworkStore.isPseudo(spec.network());
+        boolean hostNetwork = NetworkStore.HOST.equals(spec.network());
+        if (!hostNetwork) {
+            s.add(new UnshareStep(Namespace.NET));
+            s.add(new LoopbackStep());
+        }
+        if (hostNetwork) s.add(new HostsFilesStep());
+        if (bridged) {
+            s.add(new BridgeStep());
+            s.add(new OutboundNatStep());
+            s.add(new AllocateAddressStep());
+            s.add(new HostsFilesStep());
+            s.add(new VethStep());
+            s.add(new AttachStep());
+            s.add(new ContainerAddressStep());
+            s.add(new PublishPortsStep());
+        }
         s.add(new OverlayRootfsStep());
         s.add(new MountProcStep());
         s.add(new MountSysStep());
         s.add(new MountDevStep());
         s.add(new MountTmpStep());
+        if (bridged || hostNetwork) s.add(new MountHostsFilesStep());
         s.addAll(MountSteps.forSpec(spec)); // -v, --mount, --tmpfs: on the new root, before it becomes "/"
         s.add(new PivotRootStep());
         s.add(new MaskPathsStep());

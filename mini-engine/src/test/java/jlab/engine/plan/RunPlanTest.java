@@ -17,6 +17,14 @@ class RunPlanTest {
         return RunPlan.forSpec(spec, true).steps().stream().map(Step::name).toList();
     }
 
+    private static List<String> names(String network) {
+        ContainerSpec spec = ContainerSpec.builder().image("busybox").network(network).build();
+        return RunPlan.forSpec(spec, true).steps().stream().map(Step::name).toList();
+    }
+
+    private static final List<String> NETWORK_STEPS = List.of("bridge", "outbound nat", "address allocation",
+            "hosts files", "veth pair", "plug into bridge", "address and route", "publish ports", "mount hosts files");
+
     private static void assertBefore(List<String> names, String first, String then) {
         assertThat(names).contains(first, then);
         assertThat(names.indexOf(first)).as("%s before %s in %s", first, then, names).isLessThan(names.indexOf(then));
@@ -27,7 +35,9 @@ class RunPlanTest {
         assertThat(names(false)).containsExactly(
                 "directories", "cgroup", "helper", "stdio", "unshare pid", "join cgroup", "unshare cgroup",
                 "unshare mnt", "private mounts", "unshare uts", "hostname", "unshare ipc", "unshare net", "loopback",
-                "overlay rootfs", "mount proc", "mount sys", "mount dev", "mount tmp", "pivot-root", "mask paths",
+                "bridge", "outbound nat", "address allocation", "hosts files", "veth pair", "plug into bridge",
+                "address and route", "publish ports",
+                "overlay rootfs", "mount proc", "mount sys", "mount dev", "mount tmp", "mount hosts files", "pivot-root", "mask paths",
                 "drop capabilities", "set user", "no new privileges", "exec");
     }
 
@@ -88,9 +98,36 @@ class RunPlanTest {
     }
 
     @Test
-    void only_directories_cgroup_helper_and_join_cgroup_run_on_the_host() {
+    void only_directories_cgroup_helper_join_cgroup_and_the_network_on_the_host_run_on_the_host() {
         ContainerSpec spec = ContainerSpec.builder().image("busybox").userns(true).build();
         assertThat(RunPlan.forSpec(spec, true).steps()).filteredOn(step -> !step.inHelper())
-                .extracting(Step::name).containsExactly("directories", "cgroup", "helper", "join cgroup");
+                .extracting(Step::name).containsExactly("directories", "cgroup", "helper", "join cgroup", "bridge",
+                        "outbound nat", "address allocation", "hosts files", "veth pair", "plug into bridge",
+                        "address and route", "publish ports");
+    }
+
+    @Test
+    void the_default_network_is_the_bridge_and_a_user_defined_one_has_the_same_steps() {
+        assertThat(names(false)).containsAll(NETWORK_STEPS);
+        assertThat(names("mynet")).isEqualTo(names(false));
+    }
+
+    @Test
+    void network_none_has_a_namespace_with_only_lo_and_host_no_namespace_at_all() {
+        assertThat(names("none")).contains("unshare net", "loopback").doesNotContainAnyElementsOf(NETWORK_STEPS);
+        assertThat(names("host")).doesNotContain("unshare net", "loopback")
+                .doesNotContain("bridge", "veth pair", "address and route", "publish ports")
+                .contains("hosts files", "mount hosts files"); // copies of the host's own
+    }
+
+    @Test
+    void the_veth_is_made_once_the_network_namespace_exists_and_the_hosts_files_before_the_overlay_is_mounted() {
+        List<String> names = names(false);
+        assertBefore(names, "unshare net", "veth pair");
+        assertBefore(names, "address allocation", "veth pair");
+        assertBefore(names, "veth pair", "address and route");
+        assertBefore(names, "hosts files", "overlay rootfs");
+        assertBefore(names, "overlay rootfs", "mount hosts files");
+        assertBefore(names, "mount hosts files", "pivot-root");
     }
 }

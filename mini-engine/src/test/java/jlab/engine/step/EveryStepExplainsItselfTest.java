@@ -100,7 +100,8 @@ class EveryStepExplainsItselfTest {
         java.util.List<String> names = RunPlan.forSpec(SPEC, true).steps().stream().map(Step::name).toList();
         int tmpStep = names.indexOf("mount tmp");
         int pivot = names.indexOf("pivot-root");
-        assertThat(names.subList(tmpStep + 1, pivot)).containsExactly("bind /srv/site:/www:ro", "volume data:/data",
+        // the network's hosts files first (on the default bridge network), so that a -v onto /etc/hosts wins, as in Docker
+        assertThat(names.subList(tmpStep + 1, pivot)).containsExactly("mount hosts files", "bind /srv/site:/www:ro", "volume data:/data",
                 "volume (anonymous):/anon", "tmpfs /scratch");
     }
 

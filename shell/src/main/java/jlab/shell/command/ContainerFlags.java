@@ -8,6 +8,7 @@ import jlab.engine.ContainerSpec;
 import jlab.engine.EngineException;
 import jlab.engine.Resources;
 import jlab.engine.RestartPolicy;
+import jlab.engine.network.PortMapping;
 import jlab.engine.volume.MountParser;
 import jlab.engine.volume.MountSpec;
 import jlab.shell.Sizes;
@@ -35,6 +36,9 @@ abstract class ContainerFlags {
     @Option(names = "--mount", paramLabel = "type=...,target=...", description = "A bind, volume or tmpfs mount, Docker's way: type=bind,source=/srv,target=/www,readonly.") List<String> mounts = new ArrayList<>();
     @Option(names = "--tmpfs", paramLabel = "DST[:OPTS]", description = "A tmpfs at DST (e.g. /scratch:size=64m,mode=1777).") List<String> tmpfs = new ArrayList<>();
     @Option(names = "--userns", description = "A user namespace: root inside is uid 100000 on the host.") boolean userns;
+    @Option(names = "--network", paramLabel = "NETWORK", description = "bridge (the default), none, host, or a network's name.") String network = "bridge";
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:]HOST:CTR[/PROTO]", description = "Publish a container's port on the host.") List<String> publish = new ArrayList<>();
+    @Option(names = {"-P", "--publish-all"}, description = "Publish every port the image exposes, on free host ports.") boolean publishAll;
     @Option(names = "--restart", paramLabel = "POLICY", description = "When it exits on its own: no (default), on-failure[:N], always.") String restart = "no";
     @Option(names = "--rootfs", paramLabel = "DIR", description = "Use a directory as the image.") Path rootfs;
 
@@ -62,6 +66,7 @@ abstract class ContainerFlags {
                 .interactive(interactive).tty(tty).remove(remove).userns(userns)
                 .resources(new Resources(memory, memorySwap, cpus, cpuShares, pidsLimit))
                 .mounts(mountSpecs())
+                .network(network).publish(publish.stream().map(PortMapping::parse).toList()).publishAll(publishAll)
                 .detach(detached()).restart(RestartPolicy.parse(restart))
                 .build();
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import jlab.engine.ContainerSpec;
 import jlab.engine.Engine;
 import jlab.engine.RunResult;
+import jlab.engine.network.PortMapping;
 import jlab.engine.plan.StepListener;
 import jlab.engine.state.ContainerRecord;
 import jlab.shell.Session;
