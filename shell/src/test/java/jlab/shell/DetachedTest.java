@@ -203,19 +203,29 @@ class DetachedTest extends RealJlabTest {
     }
 
     @Test
-    void a_hundred_create_start_stop_rm_cycles_leave_the_host_as_it_was() {
+    void a_hundred_create_start_stop_rm_cycles_with_a_bridge_a_published_port_and_a_volume_leave_the_host_as_it_was()
+            throws Exception {
         HostSnapshot before = HostSnapshot.take(state);
+        int port = freePort(); // the same host port every cycle: each rm must give it back
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < 100; i++) {
-            script.append("create --name cycle").append(i).append(" --memory 64m busybox sleep 1000\n")
+            script.append("create --name cycle").append(i).append(" --memory 64m --network bridge -p ").append(port)
+                    .append(":80 -v /data busybox sleep 1000\n")
                     .append("start cycle").append(i).append('\n')
                     .append("stop -t 0 cycle").append(i).append('\n')
-                    .append("rm cycle").append(i).append('\n');
+                    .append("rm -v cycle").append(i).append('\n');
         }
         var r = jlab.runWithInput(script.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
         assertThat(processesUsing(state)).isEmpty();
+    }
+
+    /** A TCP port nothing listens on now (the kernel picks it). */
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

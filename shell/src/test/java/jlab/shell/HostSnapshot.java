@@ -172,7 +172,8 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
         try (Stream<Path> walk = Files.walk(stateDir)) {
             return walk.map(p -> stateDir.relativize(p).toString())
                     .filter(p -> !p.startsWith("images") && !p.startsWith("bin"))
-                    .filter(p -> !p.equals("networks")) // the parent of networks/NAME, made once and kept
+                    // the stores of networks/NAME and volumes/NAME: made once and kept (what is in them counts)
+                    .filter(p -> !p.equals("networks") && !p.equals("volumes"))
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

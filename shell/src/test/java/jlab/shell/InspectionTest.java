@@ -169,6 +169,14 @@ class InspectionTest extends RealJlabTest {
         List<String> interfaces = new ArrayList<>();
         o.path("NetworkSettings").path("Interfaces").forEach(i -> interfaces.add(i.path("Name").asText()));
         assertThat(interfaces).containsExactlyInAnyOrder("lo", "eth0");
+        // and its endpoint: the address eth0 holds in the container, its gateway, its bridge
+        JsonNode bridge = o.path("NetworkSettings").path("Networks").path("bridge");
+        String address = bridge.path("IPAddress").asText();
+        assertThat(address).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+        assertThat(jlab.run("exec", box.name(), "ip", "-4", "-o", "addr", "show", "eth0").out())
+                .contains(address + "/" + bridge.path("IPPrefixLen").asInt());
+        assertThat(bridge.path("Gateway").asText()).isNotEqualTo(address).endsWith(".1");
+        assertThat(bridge.path("Bridge").asText()).isEqualTo("jlab0");
         assertThat(o.path("Config").path("resources").path("memoryBytes").asLong()).isEqualTo(64L << 20);
     }
 

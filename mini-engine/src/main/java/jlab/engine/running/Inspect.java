@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jlab.engine.network.Endpoint;
+import jlab.engine.network.PortMapping;
+import jlab.engine.network.Subnet;
 import jlab.engine.state.ContainerRecord;
+import jlab.engine.state.StateDir;
 import jlab.kernel.KernelException;
 import jlab.kernel.cgroup.Cgroup;
 import jlab.kernel.ns.Namespace;
@@ -21,16 +25,19 @@ import jlab.kernel.proc.ProcFs;
  * from /proc/PID/ns, so {@code readlink /proc/PID/ns/uts} on the host shows
  * the same number), the cgroup with its limit files as the kernel holds them,
  * the mount table the container sees (/proc/PID/mountinfo) and the network
- * interfaces of its network namespace (/proc/PID/net/dev).
+ * interfaces of its network namespace (/proc/PID/net/dev) with, on a bridge
+ * network, its address, gateway and published ports.
  */
 public final class Inspect {
     private final ProcFs proc;
+    private final StateDir state;
     private final String cgroupVersion;
 
-    public Inspect(String cgroupVersion) { this(ProcFs.host(), cgroupVersion); }
+    public Inspect(StateDir state, String cgroupVersion) { this(ProcFs.host(), state, cgroupVersion); }
 
-    Inspect(ProcFs proc, String cgroupVersion) {
+    Inspect(ProcFs proc, StateDir state, String cgroupVersion) {
         this.proc = proc;
+        this.state = state;
         this.cgroupVersion = cgroupVersion;
     }
 
@@ -52,11 +59,32 @@ public final class Inspect {
             o.put("Namespaces", namespaces(pid));
             o.put("Cgroup", cgroup(c.cgroup()));
             o.put("Mounts", mounts(pid));
-            o.put("NetworkSettings", Map.of("Interfaces", interfaces(pid)));
+            o.put("NetworkSettings", networkSettings(r, pid));
         } catch (KernelException exited) {
             // it stopped while we read it: what was read is still true of it
         }
         return o;
+    }
+
+    /**
+     * What the kernel shows of its network namespace (Interfaces), and, on a
+     * bridge network, its endpoint as network.json records it, under Docker's
+     * keys: the network with its address, gateway and bridge; the published ports.
+     */
+    private Map<String, Object> networkSettings(ContainerRecord r, long pid) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("Interfaces", interfaces(pid));
+        Endpoint.load(state.container(r.id())).ifPresent(e -> {
+            Map<String, Object> net = new LinkedHashMap<>();
+            net.put("IPAddress", e.address());
+            net.put("IPPrefixLen", Subnet.parse(e.subnet()).prefix());
+            net.put("Gateway", e.gateway());
+            net.put("Bridge", e.bridge());
+            net.put("HostVeth", e.hostVeth());
+            n.put("Networks", Map.of(e.network(), net));
+            n.put("Ports", e.ports().stream().map(PortMapping::toString).toList());
+        });
+        return n;
     }
 
     private static Map<String, Object> state(LiveContainer c, boolean running) {

@@ -29,7 +29,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Inspect inspect = new Inspect(session.engine().cgroups().version());
+        Inspect inspect = new Inspect(session.engine().stateDir(), session.engine().cgroups().version());
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String c : containers) {
