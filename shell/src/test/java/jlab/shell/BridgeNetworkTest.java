@@ -178,7 +178,12 @@ class BridgeNetworkTest extends RealJlabTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("bridge  (on the host)", "outbound nat  (on the host)", "address allocation",
                 "hosts files", "veth pair", "plug into bridge", "address and route", "publish ports", "mount hosts files",
-                "ip link add vj", "type veth peer name eth0 netns", "iptables-restore", "--dport 8080", "DNAT");
+                "ip link add vj", "type veth peer name eth0 netns");
+        if (NetfilterTool.nft()) {
+            assertThat(r.out()).contains("nft -f -", "add rule ip jlab ports tcp dport 8080 dnat to").doesNotContain("iptables");
+        } else {
+            assertThat(r.out()).contains("iptables-restore", "--dport 8080", "DNAT");
+        }
     }
 
     @Test
@@ -288,13 +293,16 @@ class BridgeNetworkTest extends RealJlabTest {
      * namespace of the thread that creates it, so a thread joins the namespace,
      * creates it, and ends.
      */
-    static ServerSocket listenInOutside(int port) throws Exception {
+    static ServerSocket listenInOutside(int port) throws Exception { return listenIn(OUTSIDE_NS, OUTSIDE_ADDRESS, port); }
+
+    /** A listening socket at ADDRESS:PORT in the network namespace NS (one the test made). */
+    static ServerSocket listenIn(String ns, String address, int port) throws Exception {
         CompletableFuture<ServerSocket> made = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                Syscalls.get().setns(Path.of("/run/netns/" + OUTSIDE_NS), Namespace.NET);
+                Syscalls.get().setns(Path.of("/run/netns/" + ns), Namespace.NET);
                 ServerSocket s = new ServerSocket();
-                s.bind(new InetSocketAddress(InetAddress.getByName(OUTSIDE_ADDRESS), port));
+                s.bind(new InetSocketAddress(InetAddress.getByName(address), port));
                 s.setSoTimeout(20_000);
                 made.complete(s);
             } catch (Exception e) {
