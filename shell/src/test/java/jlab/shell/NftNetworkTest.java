@@ -32,19 +32,11 @@ class NftNetworkTest extends RealJlabTest {
         Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nft")),
                 "nft is not installed (apt-get install nftables)");
         jlab = new JlabProcess(state, Map.of("JLAB_NETFILTER", "nft"));
-        removeTheOutside();
-        BridgeNetworkTest.sh("ip netns add " + NS);
-        BridgeNetworkTest.sh("ip link add " + HOST_END + " type veth peer name jt-nfto-n netns " + NS);
-        BridgeNetworkTest.sh("ip addr add " + HOST_ADDRESS + "/24 dev " + HOST_END + " && ip link set " + HOST_END + " up");
-        BridgeNetworkTest.sh("ip -n " + NS + " addr add " + OUTSIDE_ADDRESS + "/24 dev jt-nfto-n && ip -n " + NS
-                + " link set jt-nfto-n up && ip -n " + NS + " link set lo up");
+        BridgeNetworkTest.makeOutside(NS, HOST_END, "jt-nfto-n", HOST_ADDRESS, OUTSIDE_ADDRESS);
     }
 
     @AfterAll
-    static void removeTheOutside() throws Exception {
-        BridgeNetworkTest.shQuiet("ip link del " + HOST_END);
-        BridgeNetworkTest.shQuiet("ip netns del " + NS);
-    }
+    static void removeTheOutside() throws Exception { BridgeNetworkTest.removeOutside(NS, HOST_END); }
 
     static String nftTable() throws Exception { return BridgeNetworkTest.sh("nft list table ip jlab"); }
 
