@@ -119,4 +119,14 @@ class NftNetworkTest extends RealJlabTest {
                 "nft 'add rule ip jlab postrouting ip saddr 10.88.0.0/16 oifname != \"jlab0\" masquerade",
                 "nft 'add rule ip jlab ports tcp dport 8080 dnat to ", "nft -a list table ip jlab").doesNotContain("iptables");
     }
+
+    @Test
+    void an_unknown_jlab_netfilter_is_refused_in_one_line_and_leaves_nothing() {
+        HostSnapshot before = HostSnapshot.take(state);
+        var r = new JlabProcess(state, Map.of("JLAB_NETFILTER", "ebtables")).run("run", "--rm", "busybox", "true");
+        assertThat(r.exitCode()).isEqualTo(125);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("JLAB_NETFILTER=ebtables", "iptables or nft");
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
 }
