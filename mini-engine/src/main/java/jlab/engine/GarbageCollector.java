@@ -35,7 +35,7 @@ import jlab.kernel.syscall.Syscalls;
  *     host ports, address; and, found by looking at the kernel, netfilter rules
  *     tagged with this engine's containers that no container accounts for, and
  *     addresses or host ports claimed for them ({@code jlab gc} only: it costs
- *     an iptables-save).</li>
+ *     a listing by the netfilter tool: iptables-save or nft).</li>
  * </ul>
  * A foreground container's helper dies with its jlab (PR_SET_PDEATHSIG), and
  * its namespaces and mounts die with its last process: what can remain is

@@ -41,20 +41,29 @@ class BridgeNetworkTest extends RealJlabTest {
 
     @BeforeAll
     static void makeTheOutside() throws Exception {
-        removeTheOutside();
-        sh("ip netns add " + OUTSIDE_NS);
-        sh("ip link add " + OUTSIDE_HOST_END + " type veth peer name jt-out-n netns " + OUTSIDE_NS);
-        sh("ip addr add " + HOST_ADDRESS + "/24 dev " + OUTSIDE_HOST_END + " && ip link set " + OUTSIDE_HOST_END + " up");
-        // The outside knows only its own subnet: it has no route to any container's, so only a
-        // masqueraded packet (from 10.214.9.1) can be answered.
-        sh("ip -n " + OUTSIDE_NS + " addr add " + OUTSIDE_ADDRESS + "/24 dev jt-out-n && ip -n " + OUTSIDE_NS
-                + " link set jt-out-n up && ip -n " + OUTSIDE_NS + " link set lo up");
+        makeOutside(OUTSIDE_NS, OUTSIDE_HOST_END, "jt-out-n", HOST_ADDRESS, OUTSIDE_ADDRESS);
     }
 
     @AfterAll
-    static void removeTheOutside() throws Exception {
-        shQuiet("ip link del " + OUTSIDE_HOST_END);
-        shQuiet("ip netns del " + OUTSIDE_NS);
+    static void removeTheOutside() throws Exception { removeOutside(OUTSIDE_NS, OUTSIDE_HOST_END); }
+
+    /**
+     * A namespace NS joined to the host by a veth (HOST_END here, PEER there), HOST_ADDRESS/24 and
+     * OUTSIDE_ADDRESS/24 at its ends. The outside knows only its own subnet: it has no route to any
+     * container's, so only a masqueraded packet (from HOST_ADDRESS) can be answered.
+     */
+    static void makeOutside(String ns, String hostEnd, String peer, String hostAddress, String outsideAddress) throws Exception {
+        removeOutside(ns, hostEnd);
+        sh("ip netns add " + ns);
+        sh("ip link add " + hostEnd + " type veth peer name " + peer + " netns " + ns);
+        sh("ip addr add " + hostAddress + "/24 dev " + hostEnd + " && ip link set " + hostEnd + " up");
+        sh("ip -n " + ns + " addr add " + outsideAddress + "/24 dev " + peer + " && ip -n " + ns
+                + " link set " + peer + " up && ip -n " + ns + " link set lo up");
+    }
+
+    static void removeOutside(String ns, String hostEnd) throws Exception {
+        shQuiet("ip link del " + hostEnd);
+        shQuiet("ip netns del " + ns);
     }
 
     @Test
@@ -178,7 +187,12 @@ class BridgeNetworkTest extends RealJlabTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("bridge  (on the host)", "outbound nat  (on the host)", "address allocation",
                 "hosts files", "veth pair", "plug into bridge", "address and route", "publish ports", "mount hosts files",
-                "ip link add vj", "type veth peer name eth0 netns", "iptables-restore", "--dport 8080", "DNAT");
+                "ip link add vj", "type veth peer name eth0 netns");
+        if (NetfilterTool.nft()) {
+            assertThat(r.out()).contains("nft -f -", "add rule ip jlab ports tcp dport 8080 dnat to").doesNotContain("iptables");
+        } else {
+            assertThat(r.out()).contains("iptables-restore", "--dport 8080", "DNAT");
+        }
     }
 
     @Test
@@ -288,13 +302,16 @@ class BridgeNetworkTest extends RealJlabTest {
      * namespace of the thread that creates it, so a thread joins the namespace,
      * creates it, and ends.
      */
-    static ServerSocket listenInOutside(int port) throws Exception {
+    static ServerSocket listenInOutside(int port) throws Exception { return listenIn(OUTSIDE_NS, OUTSIDE_ADDRESS, port); }
+
+    /** A listening socket at ADDRESS:PORT in the network namespace NS (one the test made). */
+    static ServerSocket listenIn(String ns, String address, int port) throws Exception {
         CompletableFuture<ServerSocket> made = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                Syscalls.get().setns(Path.of("/run/netns/" + OUTSIDE_NS), Namespace.NET);
+                Syscalls.get().setns(Path.of("/run/netns/" + ns), Namespace.NET);
                 ServerSocket s = new ServerSocket();
-                s.bind(new InetSocketAddress(InetAddress.getByName(OUTSIDE_ADDRESS), port));
+                s.bind(new InetSocketAddress(InetAddress.getByName(address), port));
                 s.setSoTimeout(20_000);
                 made.complete(s);
             } catch (Exception e) {

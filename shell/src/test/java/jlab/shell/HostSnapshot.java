@@ -89,17 +89,32 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
         }
     }
 
-    /** Rules tagged with this engine's containers, or with a user-defined network's bridge (iptables-save). */
+    /**
+     * Rules tagged with this engine's containers, or with a user-defined network's bridge: those of
+     * iptables (iptables-save) and those of jlab's nftables table (nft list table ip jlab, without
+     * the handles), whichever backend made them.
+     */
     static List<String> readRules(String engine) {
+        List<String> rules = new java.util.ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/sbin/iptables-save"))) {
+            output("iptables-save").lines().filter(l -> l.startsWith("-A ")).forEach(rules::add);
+        }
+        if (Files.isExecutable(Path.of("/usr/sbin/nft")) && output("nft", "list", "tables").contains("table ip jlab")) {
+            output("nft", "list", "table", "ip", "jlab").lines().map(l -> "nft " + l.strip())
+                    .filter(l -> l.contains("comment")).forEach(rules::add);
+        }
+        return rules.stream().filter(l -> l.contains("jlab:" + engine + ":") || l.contains("jlab:network:jl-"))
+                .sorted().collect(Collectors.toList());
+    }
+
+    private static String output(String... command) {
         try {
-            Process p = new ProcessBuilder("iptables-save").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor();
-            return out.lines().filter(l -> l.startsWith("-A "))
-                    .filter(l -> l.contains("jlab:" + engine + ":") || l.contains("jlab:network:jl-"))
-                    .sorted().collect(Collectors.toList());
+            return out;
         } catch (IOException e) {
-            return List.of("(iptables-save: " + e.getMessage() + ")");
+            return "(" + command[0] + ": " + e.getMessage() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

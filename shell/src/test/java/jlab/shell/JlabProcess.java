@@ -21,8 +21,15 @@ final class JlabProcess {
     }
 
     private final Path stateDir;
+    private final java.util.Map<String, String> env;
 
-    JlabProcess(Path stateDir) { this.stateDir = stateDir; }
+    JlabProcess(Path stateDir) { this(stateDir, java.util.Map.of()); }
+
+    /** A jlab with more environment variables (JLAB_NETFILTER=nft, say). */
+    JlabProcess(Path stateDir, java.util.Map<String, String> env) {
+        this.stateDir = stateDir;
+        this.env = env;
+    }
 
     ProcessBuilder builder(List<String> args) {
         List<String> cmd = new ArrayList<>();
@@ -34,6 +41,7 @@ final class JlabProcess {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("JLAB_STATE_DIR", stateDir.toString());
+        pb.environment().putAll(env);
         return pb;
     }
 

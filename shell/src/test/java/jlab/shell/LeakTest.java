@@ -87,8 +87,7 @@ class LeakTest extends RealJlabTest {
         HostSnapshot before = HostSnapshot.take(state);
         String ghost = "0badc0de" + "0".repeat(56);
         String tag = "jlab:" + new StateDir(state).cgroupParent() + ":container:" + ghost;
-        BridgeNetworkTest.sh("printf '*nat\\n-A JLAB -p tcp -m tcp --dport 1 -m comment --comment \"" + tag
-                + "\" -j DNAT --to-destination 10.88.255.254:1\\nCOMMIT\\n' | iptables-restore -w --noflush");
+        BridgeNetworkTest.sh(NetfilterTool.addStrayRule(tag, NetfilterTool.nft()));
         Path claim = Path.of("/run/jlab/networks/jlab0/addresses/10.88.255.254");
         Files.createDirectories(claim.getParent());
         Files.writeString(claim, ghost + " " + state);

@@ -63,7 +63,7 @@ public final class BridgeNetworks {
 
     private void tearDown(NetworkConfig n) {
         BridgeStep.remove(n);
-        if (Netfilter.available()) NatRules.removeNetwork(n.bridge());
+        if (Netfilter.available()) Netfilter.backend().removeNetwork(n.bridge());
         store.delete(n.name());
     }
 

@@ -96,7 +96,7 @@ public final class NatRules {
     static void ensureNetwork(String bridge, String subnet) {
         if (CHECKED.contains(bridge)) return;
         withLock(() -> {
-            List<String> current = Netfilter.save(null);
+            List<String> current = IptablesBackend.save(null);
             StringBuilder batch = new StringBuilder();
             boolean chainExists = current.stream().anyMatch(l -> l.startsWith(":" + CHAIN + " "));
             for (Map.Entry<String, List<String>> table : networkRules(bridge, subnet).entrySet()) {
@@ -110,7 +110,7 @@ public final class NatRules {
                 for (String r : missing) batch.append(r.startsWith("-A FORWARD") ? "-I" + r.substring(2) : r).append('\n');
                 batch.append("COMMIT\n");
             }
-            if (batch.length() > 0) Netfilter.restore(batch.toString());
+            if (batch.length() > 0) IptablesBackend.restore(batch.toString());
         });
         CHECKED.add(bridge);
     }
@@ -130,7 +130,7 @@ public final class NatRules {
         String table = null;
         Map<String, StringBuilder> byTable = new LinkedHashMap<>();
         List<String> removed = new ArrayList<>();
-        for (String line : Netfilter.save(null)) {
+        for (String line : IptablesBackend.save(null)) {
             if (line.startsWith("*")) table = line.substring(1);
             if (!line.startsWith("-A ") || table == null) continue;
             String tag = commentOf(line);
@@ -141,7 +141,7 @@ public final class NatRules {
         if (!byTable.isEmpty()) {
             StringBuilder batch = new StringBuilder();
             byTable.forEach((t, rules) -> batch.append('*').append(t).append('\n').append(rules).append("COMMIT\n"));
-            Netfilter.restore(batch.toString());
+            IptablesBackend.restore(batch.toString());
         }
         return removed;
     }
@@ -160,7 +160,7 @@ public final class NatRules {
     static List<String> containerTags(String engine) {
         String prefix = "jlab:" + engine + ":container:";
         List<String> tags = new ArrayList<>();
-        for (String line : Netfilter.save("nat")) {
+        for (String line : IptablesBackend.save("nat")) {
             String tag = commentOf(line);
             if (tag != null && tag.startsWith(prefix) && !tags.contains(tag)) tags.add(tag);
         }
@@ -168,7 +168,7 @@ public final class NatRules {
     }
 
     /** A lock all jlabs of the host take around check-then-add of network rules (fcntl lock on a file). */
-    private static void withLock(Runnable r) {
+    static void withLock(Runnable r) {
         Path lock = HostWide.netfilterLock();
         try {
             Files.createDirectories(lock.getParent());

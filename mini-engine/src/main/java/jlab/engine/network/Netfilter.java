@@ -4,35 +4,67 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jlab.engine.EngineException;
 
 /**
- * Netfilter rules through an EXTERNAL TOOL: {@code iptables-restore} and
- * {@code iptables-save}. This is the one place jlab runs a program instead of
- * making the system call itself: iptables talks to the kernel with a binary
- * protocol (a whole table replaced by setsockopt(IPT_SO_SET_REPLACE) for the
- * legacy backend, nf_tables batches over netlink for the nft one) whose
- * encoding of every match and target is far beyond what a teaching engine
- * should re-implement. Both backends read the same text.
+ * Netfilter rules through an EXTERNAL TOOL. This is the one place jlab runs a
+ * program instead of making the system call itself: the kernel's rule
+ * protocols (iptables' setsockopt blobs, nf_tables' netlink messages) encode
+ * every match and target in a binary form far beyond what a teaching engine
+ * should re-implement.
  *
- * <p>Rules are sent in batches, one process for a whole set
- * ({@code iptables-restore --noflush}: "add these, keep the rest"), never one
- * process per rule: starting iptables costs milliseconds, and a container's
- * rules are made and removed every time it starts and stops. {@code -w} waits
- * for the xtables lock, so that two jlabs changing rules at once do not lose
- * each other's changes.
+ * <p>Two tools can do it, behind {@link NetfilterBackend}: {@code iptables-restore}
+ * ({@link IptablesBackend}) when the host has it, else {@code nft}
+ * ({@link NftBackend}). The choice is made once per process;
+ * {@code JLAB_NETFILTER=iptables|nft} forces one. Both tag their rules the
+ * same way, but each finds only its own: a host should stay with one tool
+ * (switching leaves the other tool's network rules in place, harmless, until
+ * removed by hand).
  */
 public final class Netfilter {
     private static final List<String> DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin");
+    private static volatile NetfilterBackend chosen;
 
     private Netfilter() {}
 
-    /** Whether the host has iptables-restore: without it, a bridge network cannot have NAT. */
-    public static boolean available() { return find("iptables-restore") != null; }
+    /** Whether the host has a tool for netfilter rules: without one, a bridge network cannot have NAT. */
+    public static boolean available() {
+        try {
+            backend();
+            return true;
+        } catch (EngineException none) {
+            return false;
+        }
+    }
+
+    /** The backend of this process: forced by JLAB_NETFILTER, else iptables-restore if installed, else nft. */
+    public static NetfilterBackend backend() {
+        NetfilterBackend b = chosen;
+        if (b == null) chosen = b = choose(System.getenv("JLAB_NETFILTER"));
+        return b;
+    }
+
+    /** The backend for {@code --explain}: the chosen one, or iptables (what setup installs) when there is none. */
+    public static NetfilterBackend explained() { return available() ? backend() : new IptablesBackend(); }
+
+    static NetfilterBackend choose(String forced) {
+        if (forced != null && !forced.isBlank()) {
+            switch (forced.strip()) {
+                case "iptables": require("iptables-restore"); return new IptablesBackend();
+                case "nft": require("nft"); return new NftBackend();
+                default: throw new EngineException("JLAB_NETFILTER=" + forced + " is not a netfilter tool: set it to"
+                        + " iptables or nft, or unset it to let jlab pick the one installed");
+            }
+        }
+        if (find("iptables-restore") != null) return new IptablesBackend();
+        if (find("nft") != null) return new NftBackend();
+        throw new EngineException("a bridge network needs iptables or nftables for its NAT rules, and neither"
+                + " iptables-restore nor nft is installed: apt-get install iptables (or scripts/setup), or run with"
+                + " --network none or host");
+    }
 
     static String find(String program) {
         for (String d : DIRS) {
@@ -45,25 +77,15 @@ public final class Netfilter {
     static String require(String program) {
         String p = find(program);
         if (p == null) {
-            throw new EngineException("a bridge network needs iptables for its NAT rules, and " + program + " is not"
-                    + " installed: apt-get install iptables (or scripts/setup), or run with --network none or host");
+            String pkg = program.equals("nft") ? "nftables" : "iptables";
+            throw new EngineException("a bridge network needs " + pkg + " for its NAT rules, and " + program + " is not"
+                    + " installed: apt-get install " + pkg + " (or scripts/setup), or run with --network none or host");
         }
         return p;
     }
 
-    /** {@code iptables-restore -w --noflush}, fed {@code rules}: applied all at once, or not at all. */
-    public static void restore(String rules) {
-        run(List.of(require("iptables-restore"), "-w", "--noflush"), rules);
-    }
-
-    /** {@code iptables-save [-t TABLE]}: the rules as text, one per line. */
-    public static List<String> save(String table) {
-        List<String> cmd = new ArrayList<>(List.of(require("iptables-save")));
-        if (table != null) cmd.addAll(List.of("-t", table));
-        return List.of(run(cmd, null).split("\n"));
-    }
-
-    private static String run(List<String> command, String input) {
+    /** Runs a tool, fed {@code input}; its output, or a NetfilterException with its own words. */
+    static String run(List<String> command, String input) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (input != null) p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
@@ -83,7 +105,7 @@ public final class Netfilter {
         }
     }
 
-    /** iptables refused a batch: its own words, and what it was given. */
+    /** The tool refused a batch: its own words, and what it was given. */
     public static final class NetfilterException extends EngineException {
         NetfilterException(String command, String input, String output) {
             super(command + " failed: " + output.replace('\n', ' ')

@@ -9,7 +9,7 @@ import jlab.engine.EngineException;
 /**
  * What can be checked of a container's network before anything is made, so
  * that bad input leaves nothing behind: the network exists, the host has
- * iptables for its NAT, every published port is free and named once.
+ * iptables or nft for its NAT, every published port is free and named once.
  */
 public final class NetworkCheck {
     private NetworkCheck() {}
@@ -24,7 +24,7 @@ public final class NetworkCheck {
             return;
         }
         networks.resolve(name);
-        Netfilter.require("iptables-restore");
+        Netfilter.backend();
         Set<String> seen = new HashSet<>();
         for (PortMapping p : spec.publish()) {
             if (!seen.add(PortReservations.key(p))) {

@@ -34,14 +34,14 @@ public final class NetworkTeardown {
      * tagged with this engine's containers, addresses and host ports claimed
      * for them, whose container directory is gone. {@code known} says which
      * ids still have one; {@code rules} reads the kernel's rules too (an
-     * iptables-save: {@code jlab gc} does, the sweep at every start does not).
+     * listing of the netfilter tool: {@code jlab gc} does, the sweep at every start does not).
      */
     public static List<String> sweepOrphans(StateDir state, java.util.function.Predicate<String> known, boolean rules) {
         List<String> removed = new ArrayList<>();
         String engine = state.cgroupParent();
         if (rules && Netfilter.available()) {
             String prefix = "jlab:" + engine + ":container:";
-            for (String tag : NatRules.deleteTagged(t -> t.startsWith(prefix) && !known.test(t.substring(prefix.length())))) {
+            for (String tag : Netfilter.backend().deleteTagged(t -> t.startsWith(prefix) && !known.test(t.substring(prefix.length())))) {
                 if (!removed.contains("rules " + tag)) removed.add("rules " + tag);
             }
         }

@@ -24,15 +24,16 @@ public final class OutboundNatStep implements Step {
     @Override
     public Explanation explain(ContainerBuild b) {
         NetworkConfig n = Networks.of(b);
+        NetfilterBackend nf = Netfilter.explained();
         return new Explanation(
                 "Let the containers of " + n.subnet() + " reach the outside: the host forwards their packets and rewrites"
-                        + " their source to its own address (MASQUERADE). External tool: iptables-restore (netfilter"
+                        + " their source to its own address (MASQUERADE). External tool: " + nf.tool() + " (netfilter"
                         + " rules have no small syscall interface). Checked once per jlab process; made once per network.",
                 "write(\"/proc/sys/net/ipv4/ip_forward\", \"1\"); write(\"/proc/sys/net/ipv4/conf/" + n.bridge()
-                        + "/route_localnet\", \"1\"); iptables-restore -w --noflush (one batch)",
-                "sysctl -w net.ipv4.ip_forward=1 net.ipv4.conf." + n.bridge() + ".route_localnet=1; iptables -t nat -A"
-                        + " POSTROUTING -s " + n.subnet() + " ! -o " + n.bridge() + " -j MASQUERADE",
-                "iptables -t nat -S POSTROUTING; iptables -S FORWARD — rules tagged " + NatRules.networkTag(n.bridge()));
+                        + "/route_localnet\", \"1\"); " + nf.tool() + " (one batch)",
+                "sysctl -w net.ipv4.ip_forward=1 net.ipv4.conf." + n.bridge() + ".route_localnet=1; "
+                        + nf.networkCommands(n.bridge(), n.subnet()),
+                nf.listCommand() + " — rules tagged " + NatRules.networkTag(n.bridge()));
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class OutboundNatStep implements Step {
     static void ensure(NetworkConfig n) {
         sysctl("/proc/sys/net/ipv4/ip_forward");
         sysctl("/proc/sys/net/ipv4/conf/" + n.bridge() + "/route_localnet");
-        NatRules.ensureNetwork(n.bridge(), n.subnet());
+        Netfilter.backend().ensureNetwork(n.bridge(), n.subnet());
     }
 
     static void sysctl(String file) {
