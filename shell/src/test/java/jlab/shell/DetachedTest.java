@@ -198,6 +198,8 @@ class DetachedTest extends RealJlabTest {
         assertThat(record.get("status").asText()).isEqualTo("exited");
         assertThat(record.get("exitCode").asInt()).isEqualTo(4);
         assertThat(Files.exists(cgroupOf(id))).as("its cgroup").isFalse();
+        // The exit command (a jlab: the supervisor after execv) saves the record, then exits: it must end.
+        for (int i = 0; i < 100 && !processesUsing(state).isEmpty(); i++) Thread.sleep(100);
         assertThat(processesUsing(state)).as("processes holding files of the state directory").isEmpty();
         jlab.run("rm", "alone");
     }
