@@ -131,8 +131,7 @@ public final class Engine {
                 plan.undoApplied(build, step -> !(keepFiles && step instanceof ContainerDirStep));
             } finally {
                 if (spec.remove()) {
-                    volumes.removeAnonymous(build.id(), spec);
-                    store.delete(build.id(), build.name());
+                    lifecycle.delete(record, true);
                 } else {
                     store.save(record.exited(exitCode, oom));
                 }

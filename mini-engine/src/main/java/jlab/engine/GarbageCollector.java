@@ -139,9 +139,8 @@ public final class GarbageCollector {
         removeCgroup(parent() + "/" + id, removed);
         removed.addAll(NetworkTeardown.teardown(store.stateDir(), id));
         if (r.remove()) {
-            store.loadSpec(id).ifPresent(spec -> new Volumes(store).removeAnonymous(id, spec)
-                    .forEach(v -> removed.add("anonymous volume " + v + " of --rm container " + r.shortId())));
-            store.delete(id, r.name());
+            lifecycle.delete(r, true)
+                    .forEach(v -> removed.add("anonymous volume " + v + " of --rm container " + r.shortId()));
             removed.add("container " + r.shortId() + " (" + r.name() + "): its jlab was gone");
         } else {
             ContainerStore.deleteTree(store.stateDir().container(id).work());

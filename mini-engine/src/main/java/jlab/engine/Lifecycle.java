@@ -2,6 +2,7 @@ package jlab.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import jlab.engine.image.Image;
@@ -219,10 +220,16 @@ final class Lifecycle {
         }
     }
 
-    /** Deletes a container's directory and name; with {@code anonymousVolumes} (rm -v, --rm) its anonymous volumes. */
-    private void delete(ContainerRecord r, boolean anonymousVolumes) {
-        if (anonymousVolumes) store.loadSpec(r.id()).ifPresent(spec -> volumes.removeAnonymous(r.id(), spec));
+    /**
+     * Deletes a container's directory and name; with {@code anonymousVolumes} (rm -v, --rm) its anonymous
+     * volumes, found from its config.json. Returns the volumes it removed.
+     */
+    List<String> delete(ContainerRecord r, boolean anonymousVolumes) {
+        List<String> removed = anonymousVolumes
+                ? store.loadSpec(r.id()).map(spec -> volumes.removeAnonymous(r.id(), spec)).orElse(List.of())
+                : List.of();
         store.delete(r.id(), r.name());
+        return removed;
     }
 
     /** {@code wait}: blocks until the container's command exits; its exit code. */
