@@ -54,6 +54,13 @@ class RunPlanTest {
     }
 
     @Test
+    void the_readme_counts_the_steps_right_34_on_the_bridge_25_without_a_network_one_more_with_userns() {
+        assertThat(names("bridge")).hasSize(34);
+        assertThat(names("none")).hasSize(25);
+        assertThat(names(true)).hasSize(names(false).size() + 1);
+    }
+
+    @Test
     void the_user_namespace_step_is_there_only_with_userns() {
         assertThat(names(false)).doesNotContain("unshare user");
         List<String> withUserns = names(true);
