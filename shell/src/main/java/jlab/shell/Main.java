@@ -18,6 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Session session = new Session(StateDir.fromEnvironment(), System.out, System.err);
+        session.colors(Colors.forStdout());
         Cli cli = new Cli(session);
         int code;
         if (args.length > 0) {

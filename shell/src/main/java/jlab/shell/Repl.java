@@ -32,7 +32,7 @@ public final class Repl {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine("jlab> ");
+                    line = reader.readLine(session.prompt());
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C on an empty line: a new prompt, as in a shell
                 } catch (EndOfFileException e) {

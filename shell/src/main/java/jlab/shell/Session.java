@@ -1,9 +1,15 @@
 package jlab.shell;
 
 import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import jlab.engine.Engine;
 import jlab.engine.state.StateDir;
+import jlab.engine.view.ViewTarget;
 
 /**
  * What commands share in one jlab process: the engine (opened on first use, so
@@ -16,6 +22,15 @@ public final class Session {
     private final PrintStream out;
     private final PrintStream err;
     private Engine engine;
+    private Colors colors = Colors.PLAIN;
+    /** What the prompt shows between "jlab" and "> ": "[box: 3/34]" while a container is under construction. */
+    private Supplier<String> promptContext = () -> "";
+    /** The container the inspection commands look at when no name is given: the one under construction. */
+    private Supplier<Optional<ViewTarget>> focus = Optional::empty;
+    /** The step names the REPL completes ("unshare uts", "pivot-root"): step mode knows them. */
+    private Supplier<List<String>> stepNames = List::of;
+    /** Containers this session started (run -d, start, new): leaving the REPL offers to stop them. */
+    private final Set<String> startedHere = new LinkedHashSet<>();
 
     public Session(StateDir stateDir, PrintStream out, PrintStream err) {
         this.stateDir = stateDir;
@@ -31,4 +46,26 @@ public final class Session {
     public PrintStream out() { return out; }
 
     public PrintStream err() { return err; }
+
+    public Colors colors() { return colors; }
+
+    public void colors(Colors c) { colors = c; }
+
+    /** The prompt: {@code jlab> }, or {@code jlab[box: 3/34]> } in step mode. */
+    public String prompt() { return "jlab" + promptContext.get() + "> "; }
+
+    public void promptContext(Supplier<String> s) { promptContext = s; }
+
+    public Optional<ViewTarget> focus() { return focus.get(); }
+
+    public void focus(Supplier<Optional<ViewTarget>> s) { focus = s; }
+
+    public List<String> stepNames() { return stepNames.get(); }
+
+    public void stepNames(Supplier<List<String>> s) { stepNames = s; }
+
+    /** Records a container (by id) this session started. */
+    public void startedHere(String id) { startedHere.add(id); }
+
+    public Set<String> startedHere() { return startedHere; }
 }
