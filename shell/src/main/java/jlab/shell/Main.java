@@ -29,6 +29,7 @@ public final class Main {
             code = new ScriptMode(cli, session).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
+        session.close();
         System.out.flush();
         System.exit(code);
     }

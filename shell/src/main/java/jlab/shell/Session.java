@@ -31,6 +31,8 @@ public final class Session {
     private Supplier<List<String>> stepNames = List::of;
     /** Containers this session started (run -d, start, new): leaving the REPL offers to stop them. */
     private final Set<String> startedHere = new LinkedHashSet<>();
+    /** What must be undone when the session ends (a container still under construction). */
+    private final List<Runnable> closers = new java.util.ArrayList<>();
 
     public Session(StateDir stateDir, PrintStream out, PrintStream err) {
         this.stateDir = stateDir;
@@ -68,4 +70,22 @@ public final class Session {
     public void startedHere(String id) { startedHere.add(id); }
 
     public Set<String> startedHere() { return startedHere; }
+
+    /** Runs {@code r} when the session ends: the REPL is left, a script ends, a one-shot command returns. */
+    public void onClose(Runnable r) { closers.add(r); }
+
+    /** Ends the session: every closer runs, last registered first, even if one fails. */
+    public void close() {
+        RuntimeException first = null;
+        for (int i = closers.size() - 1; i >= 0; i--) {
+            try {
+                closers.get(i).run();
+            } catch (RuntimeException e) {
+                if (first == null) first = e;
+                else first.addSuppressed(e);
+            }
+        }
+        closers.clear();
+        if (first != null) throw first;
+    }
 }
