@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jlab.kernel.KernelException;
@@ -241,6 +242,33 @@ public final class RtNetlink implements AutoCloseable {
         throw new KernelException("RTM_GETLINK", name, "ENODEV", 19, NetlinkHints.forFailure("RTM_GETLINK", "ENODEV"));
     }
 
+    /**
+     * The IPv4 addresses of this namespace: an RTM_GETADDR dump
+     * ({@code ip -4 addr}), one RTM_NEWADDR message per address.
+     */
+    public List<Address> addresses() {
+        NetlinkMessage m = NetlinkMessage.request(RTM_GETADDR, 0).ifaddrmsg(AF_INET, 0, 0, 0);
+        List<Address> addresses = new ArrayList<>();
+        for (NetlinkSocket.Received r : socket.dump(m, "RTM_GETADDR")) {
+            if (r.type() == RTM_NEWADDR) address(r.body()).ifPresent(addresses::add);
+        }
+        return addresses;
+    }
+
+    /**
+     * The IPv4 routes of the main table: an RTM_GETROUTE dump ({@code ip -4 route}).
+     * The kernel's own table "local" (routes to this host's addresses and broadcasts)
+     * is left out, as ip route leaves it out.
+     */
+    public List<Route> routes() {
+        NetlinkMessage m = NetlinkMessage.request(RTM_GETROUTE, 0).rtmsg(AF_INET, 0, 0, 0, 0, 0);
+        List<Route> routes = new ArrayList<>();
+        for (NetlinkSocket.Received r : socket.dump(m, "RTM_GETROUTE")) {
+            if (r.type() == RTM_NEWROUTE) route(r.body()).ifPresent(routes::add);
+        }
+        return routes;
+    }
+
     /** Reads one link from an RTM_NEWLINK body: ifinfomsg, then attributes. Package-private for tests. */
     static Link link(ByteBuffer body) {
         int index = body.getInt(4);
@@ -248,6 +276,10 @@ public final class RtNetlink implements AutoCloseable {
         String name = "";
         String kind = "";
         int master = 0;
+        int mtu = 0;
+        String mac = "";
+        String operState = "";
+        int peer = 0;
         for (int at = 16; at + 4 <= body.limit(); ) {
             int length = body.getShort(at) & 0xffff;
             int type = body.getShort(at + 2) & 0x3fff; // the top two bits are flags (NLA_F_NESTED...)
@@ -255,9 +287,88 @@ public final class RtNetlink implements AutoCloseable {
             if (type == IFLA_IFNAME) name = string(body, at + 4, length - 4);
             if (type == IFLA_MASTER) master = body.getInt(at + 4);
             if (type == IFLA_LINKINFO) kind = kind(body, at + 4, at + length);
+            if (type == IFLA_MTU) mtu = body.getInt(at + 4);
+            if (type == IFLA_ADDRESS) mac = mac(body, at + 4, length - 4);
+            if (type == IFLA_OPERSTATE) operState = operState(body.get(at + 4) & 0xff);
+            if (type == IFLA_LINK) peer = body.getInt(at + 4);
             at += NetlinkSocket.align(length);
         }
-        return new Link(index, name, up, kind, master);
+        return new Link(index, name, up, kind, master, mtu, mac, operState, peer);
+    }
+
+    /** Reads one IPv4 address from an RTM_NEWADDR body: ifaddrmsg (8 bytes), then attributes. Package-private for tests. */
+    static Optional<Address> address(ByteBuffer body) {
+        if ((body.get(0) & 0xff) != AF_INET) return Optional.empty();
+        int prefix = body.get(1) & 0xff;
+        int index = body.getInt(4);
+        String local = "";
+        String address = "";
+        for (int at = 8; at + 4 <= body.limit(); ) {
+            int length = body.getShort(at) & 0xffff;
+            if (length < 4) break;
+            int type = body.getShort(at + 2) & 0x3fff;
+            // IFA_LOCAL is this side's address; IFA_ADDRESS the same, except on a point-to-point link
+            if (type == IFA_LOCAL && length >= 8) local = dotted(body, at + 4);
+            if (type == IFA_ADDRESS && length >= 8) address = dotted(body, at + 4);
+            at += NetlinkSocket.align(length);
+        }
+        String ip = local.isEmpty() ? address : local;
+        return ip.isEmpty() ? Optional.empty() : Optional.of(new Address(index, ip + "/" + prefix));
+    }
+
+    /** Reads one IPv4 unicast route of the main table from an RTM_NEWROUTE body: rtmsg (12 bytes), then attributes. */
+    static Optional<Route> route(ByteBuffer body) {
+        if ((body.get(0) & 0xff) != AF_INET || (body.get(7) & 0xff) != RTN_UNICAST) return Optional.empty();
+        int dstLength = body.get(1) & 0xff;
+        int table = body.get(4) & 0xff;
+        String destination = "";
+        String gateway = "";
+        int device = 0;
+        for (int at = 12; at + 4 <= body.limit(); ) {
+            int length = body.getShort(at) & 0xffff;
+            if (length < 4) break;
+            int type = body.getShort(at + 2) & 0x3fff;
+            if (type == RTA_DST && length >= 8) destination = dotted(body, at + 4);
+            if (type == RTA_GATEWAY && length >= 8) gateway = dotted(body, at + 4);
+            if (type == RTA_OIF) device = body.getInt(at + 4);
+            if (type == RTA_TABLE) table = body.getInt(at + 4);
+            at += NetlinkSocket.align(length);
+        }
+        if (table != RT_TABLE_MAIN) return Optional.empty();
+        String dst = dstLength == 0 ? "default" : (destination.isEmpty() ? "0.0.0.0" : destination) + "/" + dstLength;
+        return Optional.of(new Route(dst, gateway, device));
+    }
+
+    /** Four bytes in network order as {@code 10.88.0.2}. */
+    private static String dotted(ByteBuffer body, int from) {
+        return (body.get(from) & 0xff) + "." + (body.get(from + 1) & 0xff) + "."
+                + (body.get(from + 2) & 0xff) + "." + (body.get(from + 3) & 0xff);
+    }
+
+    /** A hardware address as {@code 02:42:0a:58:00:02}; "" for a link with none or all zeros (lo). */
+    private static String mac(ByteBuffer body, int from, int length) {
+        StringBuilder s = new StringBuilder();
+        boolean zero = true;
+        for (int i = 0; i < length; i++) {
+            int b = body.get(from + i) & 0xff;
+            if (b != 0) zero = false;
+            if (i > 0) s.append(':');
+            s.append(String.format("%02x", b));
+        }
+        return zero ? "" : s.toString();
+    }
+
+    /** RFC 2863's operational states, as if.h numbers them and ip link names them. */
+    private static String operState(int value) {
+        return switch (value) {
+            case 1 -> "NOTPRESENT";
+            case 2 -> "DOWN";
+            case 3 -> "LOWERLAYERDOWN";
+            case 4 -> "TESTING";
+            case 5 -> "DORMANT";
+            case 6 -> "UP";
+            default -> "UNKNOWN";
+        };
     }
 
     private static String kind(ByteBuffer body, int from, int to) {

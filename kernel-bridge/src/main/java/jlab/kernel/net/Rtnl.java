@@ -26,7 +26,9 @@ final class Rtnl {
     static final int RTM_GETLINK = 18;
     static final int RTM_SETLINK = 19;
     static final int RTM_NEWADDR = 20;
+    static final int RTM_GETADDR = 22;
     static final int RTM_NEWROUTE = 24;
+    static final int RTM_GETROUTE = 26;
 
     // socket.h address families, as the family byte of the fixed structs.
     static final int AF_UNSPEC = 0;
@@ -36,7 +38,11 @@ final class Rtnl {
     static final int IFF_UP = 0x1;
 
     // if_link.h — attributes of a link (after struct ifinfomsg).
+    static final int IFLA_ADDRESS = 1;     // the hardware (MAC) address
     static final int IFLA_IFNAME = 3;
+    static final int IFLA_MTU = 4;
+    static final int IFLA_LINK = 5;        // a veth's peer ifindex
+    static final int IFLA_OPERSTATE = 16;  // u8, RFC 2863: 0 unknown ... 6 up
     static final int IFLA_MASTER = 10;
     static final int IFLA_LINKINFO = 18;   // nested: IFLA_INFO_*
     static final int IFLA_NET_NS_PID = 19; // "move it into the netns of this process"
@@ -52,7 +58,10 @@ final class Rtnl {
     static final int IFA_BROADCAST = 4;
 
     // rtnetlink.h — route attributes and the rtmsg fields' values.
+    static final int RTA_DST = 1;
+    static final int RTA_OIF = 4;
     static final int RTA_GATEWAY = 5;
+    static final int RTA_TABLE = 15;       // u32: the table, when it does not fit rtm_table's byte
     static final int RT_TABLE_MAIN = 254;
     static final int RTPROT_BOOT = 3;       // "installed by hand or at boot", what `ip route add` uses
     static final int RT_SCOPE_UNIVERSE = 0; // a route to anywhere, through a gateway

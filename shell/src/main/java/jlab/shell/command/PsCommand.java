@@ -15,9 +15,12 @@ import jlab.engine.EngineException;
 import jlab.engine.lifecycle.ContainerStatus;
 import jlab.engine.running.LiveContainer;
 import jlab.engine.state.ContainerRecord;
+import jlab.engine.view.ProcessTree;
+import jlab.engine.view.ViewTarget;
 import jlab.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code jlab ps}: the containers jlab knows, with Docker's STATUS column:
@@ -25,12 +28,13 @@ import picocli.CommandLine.Option;
  * A detached container's state is read from state.json and its exit file, so
  * any jlab process sees the same.
  */
-@Command(name = "ps", description = "List containers (running ones; -a: all).", mixinStandardHelpOptions = false)
+@Command(name = "ps", description = "List containers (running ones; -a: all); ps NAME: that container's process tree.", mixinStandardHelpOptions = false)
 public final class PsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Session session;
 
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Show this container's processes as a tree, with host pid and pid inside.") String name;
     @Option(names = {"-a", "--all"}, description = "Show all containers, also exited ones.") boolean all;
     @Option(names = "--json", description = "Print JSON: one array of the containers' records, with their state.") boolean json;
     @Option(names = "--format", paramLabel = "json", description = "json: one JSON object per container and line, as docker ps --format json.") String format;
@@ -43,6 +47,7 @@ public final class PsCommand implements Callable<Integer> {
         if (format != null && !format.equals("json")) {
             throw new EngineException("--format " + format + ": only json is known (or --json)");
         }
+        if (name != null) return tree();
         List<ContainerRecord> list = session.engine().ps(all);
         long now = System.currentTimeMillis();
         if (json) {
@@ -83,6 +88,23 @@ public final class PsCommand implements Callable<Integer> {
             session.out().printf("%-12s  %-10s  %-24s  %-28s  %s%n", r.shortId(), image, cmd,
                     statusText(r, session.engine().status(r), now), r.name());
         }
+        return 0;
+    }
+
+    /** {@code ps NAME}: the container's processes as a tree, with their pid on the host and inside. */
+    private int tree() throws Exception {
+        ViewTarget t = ViewTargets.resolve(session, "ps", name);
+        List<ProcessTree.Node> nodes = new ProcessTree().of(t.pid(), ProcessHandle.current().pid());
+        if (json) {
+            ViewTargets.printJson(session, nodes);
+            return 0;
+        }
+        session.out().printf("%-8s  %-10s  %s%n", "PID", "PID INSIDE", "COMMAND");
+        for (ProcessTree.Node n : nodes) {
+            String indent = n.depth() == 0 ? "" : "  ".repeat(n.depth() - 1) + "└─ ";
+            session.out().printf("%-8d  %-10d  %s%n", n.pid(), n.pidInside(), indent + n.command());
+        }
+        ViewTargets.hint(session, "grep NSpid /proc/" + t.pid() + "/status; ps -o pid,ppid,args --ppid " + t.pid());
         return 0;
     }
 
