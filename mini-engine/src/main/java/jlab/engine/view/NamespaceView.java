@@ -27,11 +27,11 @@ public final class NamespaceView {
      * @param container   the container's inode, 0 when the kernel shows none
      * @param host        jlab's inode
      * @param forChildren pid_for_children / time_for_children when it differs from {@code container}, else 0
+     * @param differs     the container has its own namespace of this kind (or its next children will)
      */
-    public record Row(String kind, long container, long host, long forChildren) {
-        /** The container has its own namespace of this kind (or its children will). */
-        public boolean differs() {
-            return container != host || (forChildren != 0 && forChildren != host);
+    public record Row(String kind, long container, long host, long forChildren, boolean differs) {
+        static Row of(String kind, long container, long host, long forChildren) {
+            return new Row(kind, container, host, forChildren, container != host || (forChildren != 0 && forChildren != host));
         }
     }
 
@@ -54,7 +54,7 @@ public final class NamespaceView {
                 OptionalLong c = proc.namespaceForChildren(pid, ns);
                 if (c.isPresent() && c.getAsLong() != container) children = c.getAsLong();
             }
-            rows.add(new Row(ns.procName(), container, host.get(ns), children));
+            rows.add(Row.of(ns.procName(), container, host.get(ns), children));
         }
         return rows;
     }
