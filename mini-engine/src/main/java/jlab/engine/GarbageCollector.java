@@ -12,6 +12,7 @@ import java.util.Optional;
 import jlab.engine.lifecycle.ContainerLock;
 import jlab.engine.lifecycle.ExitFile;
 import jlab.engine.network.NetworkTeardown;
+import jlab.engine.network.UnusedDefaultNetwork;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.ContainerStore;
 import jlab.engine.volume.Volumes;
@@ -35,7 +36,10 @@ import jlab.kernel.syscall.Syscalls;
  *     host ports, address; and, found by looking at the kernel, netfilter rules
  *     tagged with this engine's containers that no container accounts for, and
  *     addresses or host ports claimed for them ({@code jlab gc} only: it costs
- *     a listing by the netfilter tool: iptables-save or nft).</li>
+ *     a listing by the netfilter tool: iptables-save or nft);</li>
+ * <li>({@code jlab gc} only) the default network once no jlab of the host uses it:
+ *     jlab0, its rules, /run/jlab/networks/jlab0, and ip_forward as jlab found it
+ *     ({@link UnusedDefaultNetwork}).</li>
  * </ul>
  * A foreground container's helper dies with its jlab (PR_SET_PDEATHSIG), and
  * its namespaces and mounts die with its last process: what can remain is
@@ -110,6 +114,7 @@ public final class GarbageCollector {
         Report report = collect();
         List<String> removed = new ArrayList<>(report.removed());
         removed.addAll(NetworkTeardown.sweepOrphans(store.stateDir(), this::hasDirectory, true));
+        removed.addAll(UnusedDefaultNetwork.removeIfUnused());
         if (cgroups.children(parent()).isEmpty()) {
             cgroups.open(parent()).ifPresent(parent -> {
                 parent.delete();

@@ -107,7 +107,7 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
                 .sorted().collect(Collectors.toList());
     }
 
-    private static String output(String... command) {
+    static String output(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

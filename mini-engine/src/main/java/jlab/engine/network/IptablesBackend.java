@@ -43,6 +43,9 @@ public final class IptablesBackend implements NetfilterBackend {
     public void removeNetwork(String bridge) { NatRules.removeNetwork(bridge); }
 
     @Override
+    public List<String> removeShared() { return NatRules.removeShared(); }
+
+    @Override
     public void addPorts(List<PortMapping> ports, String address, String tag) {
         restore(NatRules.portBatch(ports, address, tag, true));
     }

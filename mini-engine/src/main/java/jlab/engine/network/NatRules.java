@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * jlab's netfilter rules, as {@code iptables-restore} text, each tagged with a
@@ -41,8 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NatRules {
     public static final String CHAIN = "JLAB";
     static final String JUMP_TAG = "jlab:jump";
-    /** The bridges whose rules this process has already checked: a long-lived jlab checks each once. */
-    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+    /** The bridges whose rules this process has already checked (see {@link CheckedBridges}). */
+    private static final CheckedBridges CHECKED = new CheckedBridges();
 
     private NatRules() {}
 
@@ -94,7 +92,7 @@ public final class NatRules {
      * does not exist yet: declaring an existing chain in a restore flushes it.
      */
     static void ensureNetwork(String bridge, String subnet) {
-        if (CHECKED.contains(bridge)) return;
+        if (CHECKED.seen(bridge)) return;
         withLock(() -> {
             List<String> current = IptablesBackend.save(null);
             StringBuilder batch = new StringBuilder();
@@ -119,6 +117,24 @@ public final class NatRules {
     static void removeNetwork(String bridge) {
         CHECKED.remove(bridge);
         withLock(() -> deleteTagged(networkTag(bridge)::equals));
+    }
+
+    /** {@link NetfilterBackend#removeShared}: the two jumps and the JLAB chain, once no jlab rule is left. */
+    static List<String> removeShared() {
+        List<String> removed = new ArrayList<>();
+        withLock(() -> {
+            List<String> current = IptablesBackend.save(null);
+            boolean othersLeft = current.stream().map(NatRules::commentOf)
+                    .anyMatch(tag -> tag != null && tag.startsWith("jlab:") && !tag.equals(JUMP_TAG));
+            if (othersLeft) return;
+            if (!deleteTagged(JUMP_TAG::equals).isEmpty()) removed.add("rules " + JUMP_TAG + " (nat PREROUTING and OUTPUT)");
+            if (current.stream().anyMatch(l -> l.startsWith(":" + CHAIN + " "))) {
+                // -X deletes a chain: the kernel refuses while a rule still jumps to it, hence the jumps first.
+                IptablesBackend.restore("*nat\n-X " + CHAIN + "\nCOMMIT\n");
+                removed.add("chain nat " + CHAIN);
+            }
+        });
+        return removed;
     }
 
     /**

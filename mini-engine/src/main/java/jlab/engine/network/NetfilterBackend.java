@@ -21,6 +21,13 @@ public interface NetfilterBackend {
     /** Removes a network's own rules, found by its tag. */
     void removeNetwork(String bridge);
 
+    /**
+     * Once no network's rule is left (no {@code jlab:network:} tag, no container's port): removes what
+     * all networks share — the jumps into jlab's port chain, and the chain (iptables) or the table
+     * (nft). Returns what it removed, one line each; nothing while some network still has rules.
+     */
+    List<String> removeShared();
+
     /** One DNAT rule per published port, all in one atomic batch. */
     void addPorts(List<PortMapping> ports, String address, String tag);
 

@@ -2,8 +2,6 @@ package jlab.engine.network;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -54,8 +52,8 @@ import java.util.stream.Collectors;
 public final class NftBackend implements NetfilterBackend {
     static final String TABLE = "ip jlab";
     static final String PORTS = "ports";
-    /** The bridges whose rules this process has already checked. */
-    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+    /** The bridges whose rules this process has already checked (see {@link CheckedBridges}). */
+    private static final CheckedBridges CHECKED = new CheckedBridges();
 
     @Override
     public String name() { return "nft"; }
@@ -139,11 +137,15 @@ public final class NftBackend implements NetfilterBackend {
     /** nft -f -: the batch, as one transaction. */
     static void apply(String batch) { Netfilter.run(List.of(Netfilter.require("nft"), "-f", "-"), batch); }
 
+    static boolean tableExists() {
+        String tables = Netfilter.run(List.of(Netfilter.require("nft"), "list", "tables"), null);
+        return tables.lines().map(String::strip).toList().contains("table " + TABLE);
+    }
+
     /** The table's rules now; none when the table does not exist yet. */
     static List<Listed> list() {
         String nft = Netfilter.require("nft");
-        String tables = Netfilter.run(List.of(nft, "list", "tables"), null);
-        if (!tables.lines().map(String::strip).toList().contains("table " + TABLE)) return List.of();
+        if (!tableExists()) return List.of();
         return parse(Netfilter.run(List.of(nft, "-a", "list", "table", "ip", "jlab"), null));
     }
 
@@ -154,7 +156,7 @@ public final class NftBackend implements NetfilterBackend {
      */
     @Override
     public void ensureNetwork(String bridge, String subnet) {
-        if (CHECKED.contains(bridge)) return;
+        if (CHECKED.seen(bridge)) return;
         NatRules.withLock(() -> {
             List<String> current = list().stream().map(r -> r.chain() + " " + r.rule()).toList();
             StringBuilder batch = new StringBuilder(tableBatch());
@@ -170,6 +172,20 @@ public final class NftBackend implements NetfilterBackend {
     public void removeNetwork(String bridge) {
         CHECKED.remove(bridge);
         deleteTagged(NatRules.networkTag(bridge)::equals);
+    }
+
+    /** Deleting the table deletes its chains and rules with it, in one transaction. */
+    @Override
+    public List<String> removeShared() {
+        List<String> removed = new ArrayList<>();
+        NatRules.withLock(() -> {
+            if (!tableExists()) return;
+            boolean othersLeft = list().stream().anyMatch(r -> r.tag() == null || !r.tag().equals(NatRules.JUMP_TAG));
+            if (othersLeft) return;
+            apply("delete table " + TABLE + "\n");
+            removed.add("table " + TABLE);
+        });
+        return removed;
     }
 
     @Override

@@ -41,15 +41,18 @@ public final class OutboundNatStep implements Step {
 
     /** For a container, and for {@code network create}: forwarding on, route_localnet on the bridge, the rules. */
     static void ensure(NetworkConfig n) {
-        sysctl("/proc/sys/net/ipv4/ip_forward");
+        IpForward.turnOn();
         sysctl("/proc/sys/net/ipv4/conf/" + n.bridge() + "/route_localnet");
         Netfilter.backend().ensureNetwork(n.bridge(), n.subnet());
     }
 
-    static void sysctl(String file) {
+    /** Sets a sysctl to 1; returns what it was before. route_localnet belongs to the bridge and goes with it. */
+    static String sysctl(String file) {
         Path p = Path.of(file);
         try {
-            if (!Files.readString(p).trim().equals("1")) Files.writeString(p, "1");
+            String before = Files.readString(p).trim();
+            if (!before.equals("1")) Files.writeString(p, "1");
+            return before;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set " + file + " to 1: " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ import jlab.kernel.ns.Namespace;
  *     a new PID namespace (PID 1 is forked), put in the cgroup;</li>
  * <li>the other namespaces: cgroup (after joining the cgroup, so that the cgroup
  *     becomes the container's "/"), mount (then made private), UTS, IPC, network;</li>
- * <li>on a bridge network (the default): the bridge and its NAT, an address, a veth pair
+ * <li>on a bridge network (the default): an address, the bridge and its NAT, a veth pair
  *     whose peer is born in the new network namespace, its address and route, the hosts
  *     files, the published ports (--network host: no network namespace; none: only lo);</li>
  * <li>the root: overlay, /proc (by PID 1, so it shows PID 1's namespace), /sys, /dev, /tmp,
@@ -62,9 +62,9 @@ public final class RunPlan {
         }
         if (hostNetwork) s.add(new HostsFilesStep());
         if (bridged) {
+            s.add(new AllocateAddressStep()); // first: a claimed address tells gc the bridge is in use
             s.add(new BridgeStep());
             s.add(new OutboundNatStep());
-            s.add(new AllocateAddressStep());
             s.add(new HostsFilesStep());
             s.add(new VethStep());
             s.add(new AttachStep());

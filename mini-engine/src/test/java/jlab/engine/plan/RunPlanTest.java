@@ -22,7 +22,7 @@ class RunPlanTest {
         return RunPlan.forSpec(spec, true).steps().stream().map(Step::name).toList();
     }
 
-    private static final List<String> NETWORK_STEPS = List.of("bridge", "outbound nat", "address allocation",
+    private static final List<String> NETWORK_STEPS = List.of("address allocation", "bridge", "outbound nat",
             "hosts files", "veth pair", "plug into bridge", "address and route", "publish ports", "mount hosts files");
 
     private static void assertBefore(List<String> names, String first, String then) {
@@ -35,7 +35,7 @@ class RunPlanTest {
         assertThat(names(false)).containsExactly(
                 "directories", "cgroup", "helper", "stdio", "unshare pid", "join cgroup", "unshare cgroup",
                 "unshare mnt", "private mounts", "unshare uts", "hostname", "unshare ipc", "unshare net", "loopback",
-                "bridge", "outbound nat", "address allocation", "hosts files", "veth pair", "plug into bridge",
+                "address allocation", "bridge", "outbound nat", "hosts files", "veth pair", "plug into bridge",
                 "address and route", "publish ports",
                 "overlay rootfs", "mount proc", "mount sys", "mount dev", "mount tmp", "mount hosts files", "pivot-root", "mask paths",
                 "drop capabilities", "set user", "no new privileges", "exec");
@@ -108,8 +108,8 @@ class RunPlanTest {
     void only_directories_cgroup_helper_join_cgroup_and_the_network_on_the_host_run_on_the_host() {
         ContainerSpec spec = ContainerSpec.builder().image("busybox").userns(true).build();
         assertThat(RunPlan.forSpec(spec, true).steps()).filteredOn(step -> !step.inHelper())
-                .extracting(Step::name).containsExactly("directories", "cgroup", "helper", "join cgroup", "bridge",
-                        "outbound nat", "address allocation", "hosts files", "veth pair", "plug into bridge",
+                .extracting(Step::name).containsExactly("directories", "cgroup", "helper", "join cgroup", "address allocation",
+                        "bridge", "outbound nat", "hosts files", "veth pair", "plug into bridge",
                         "address and route", "publish ports");
     }
 
