@@ -31,6 +31,7 @@ import jlab.shell.command.StatsCommand;
 import jlab.shell.command.StopCommand;
 import jlab.shell.command.TopCommand;
 import jlab.shell.command.VolumeCommand;
+import jlab.shell.lab.LabCommand;
 import jlab.shell.command.WaitCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,6 +109,7 @@ public final class Cli {
         cl.addSubcommand(new MountsCommand(session));
         cl.addSubcommand(new CgroupCommand(session));
         cl.addSubcommand(new NetCommand(session));
+        cl.addSubcommand(LabCommand.commandLine(session));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));

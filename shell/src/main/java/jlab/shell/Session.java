@@ -45,6 +45,9 @@ public final class Session {
         return engine;
     }
 
+    /** Where this jlab keeps its state (JLAB_STATE_DIR): containers, images, labs started. */
+    public StateDir stateDir() { return stateDir; }
+
     public PrintStream out() { return out; }
 
     public PrintStream err() { return err; }

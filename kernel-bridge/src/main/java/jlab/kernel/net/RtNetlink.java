@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jlab.kernel.KernelException;
 import jlab.kernel.ns.Namespace;
+import jlab.kernel.ns.NamespaceThread;
 import jlab.kernel.syscall.Syscalls;
 
 /**
@@ -49,25 +49,7 @@ public final class RtNetlink implements AutoCloseable {
      * namespace and any thread may use it. The caller's thread never moves.
      */
     public static RtNetlink openIn(Path netnsFile) {
-        AtomicReference<NetlinkSocket> socket = new AtomicReference<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                Syscalls.get().setns(netnsFile, Namespace.NET);
-                socket.set(NetlinkSocket.open());
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "jlab-netns-" + netnsFile.getFileName());
-        thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw KernelException.of("setns", "\"" + netnsFile + "\", CLONE_NEWNET", "interrupted while joining the namespace");
-        }
-        if (failure.get() != null) throw failure.get();
-        return new RtNetlink(socket.get());
+        return new RtNetlink(NamespaceThread.call(netnsFile, Namespace.NET, NetlinkSocket::open));
     }
 
     // tag::veth[]

@@ -1,0 +1,86 @@
+package jlab.labs.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jlab.kernel.KernelException;
+import jlab.kernel.cgroup.CgroupDriver;
+import jlab.kernel.ns.Namespace;
+import jlab.kernel.proc.ProcFs;
+
+/**
+ * The host as the checks read it. Nothing here trusts what a student wrote:
+ * what runs is found by scanning /proc, which namespace a process is in by
+ * the inodes of /proc/PID/ns, what a cgroup allows by its files. "The host"
+ * is jlab's own view: jlab runs on the host, so its namespaces are the ones a
+ * student's work must differ from. (Not PID 1's: reading another process's
+ * /proc/PID/ns needs ptrace access to it, which some sandboxes deny even to
+ * root for their init.)
+ *
+ * <p>The process list is read once per check run and shared by its checks,
+ * so that ten checks cost one scan.
+ */
+public final class HostView {
+    private final ProcFs proc;
+    private final Supplier<CgroupDriver> cgroupDriver;
+    private final Hostnames hostnames;
+    private final long self;
+    private List<Proc> processes;
+    private CgroupDriver cgroups;
+
+    public HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, long self) {
+        this.proc = proc;
+        this.self = self;
+        this.cgroupDriver = cgroups;
+        this.hostnames = hostnames;
+    }
+
+    /** This machine: /proc, the cgroup layout it mounts, hostnames read by setns. */
+    public static HostView real() {
+        return new HostView(ProcFs.host(), CgroupDriver::detect, new Hostnames(ProcFs.host()), ProcessHandle.current().pid());
+    }
+
+    public ProcFs proc() { return proc; }
+
+    /** The host's namespace of that kind: jlab's own. */
+    public long hostNamespace(Namespace kind) {
+        return proc.namespaces(self).getOrDefault(kind, 0L);
+    }
+
+    /** The host's hostname (its UTS namespace's). */
+    public String hostHostname() { return hostnames.of(self); }
+
+    /** Every process that still ran when it was read; kernel threads and processes that exited meanwhile are left out. */
+    public List<Proc> processes() {
+        if (processes == null) {
+            List<Proc> found = new ArrayList<>();
+            for (long pid : proc.pids()) {
+                try {
+                    List<String> cmdline = proc.cmdline(pid);
+                    if (cmdline.isEmpty()) continue; // a kernel thread (or a zombie): no user memory, no namespaces of its own
+                    found.add(new Proc(pid, proc.namespaces(pid), proc.status(pid), cmdline));
+                } catch (KernelException exited) {
+                    // It ended between the listing and the read: it is not part of what the student left.
+                }
+            }
+            processes = List.copyOf(found);
+        }
+        return processes;
+    }
+
+    /** The processes whose namespace of that kind is not the host's. */
+    public List<Proc> inOwn(Namespace kind) {
+        long host = hostNamespace(kind);
+        return processes().stream().filter(p -> p.ns(kind) != 0 && p.ns(kind) != host).toList();
+    }
+
+    /** The hostname of the process's UTS namespace. */
+    public String hostname(long pid) { return hostnames.of(pid); }
+
+    /** The cgroup layout (v2, or v1 one tree per controller), detected once. */
+    public CgroupDriver cgroups() {
+        if (cgroups == null) cgroups = cgroupDriver.get();
+        return cgroups;
+    }
+}

@@ -1,0 +1,91 @@
+package jlab.labs.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jlab.labs.check.HostnameUnchangedCheck;
+import jlab.labs.host.HostView;
+import jlab.labs.model.Action;
+import jlab.labs.yaml.Signature;
+
+/**
+ * What {@code lab start} prepares, one kind per action of a lab's
+ * {@code setup:}. Files and directories go only under {@link #ROOT}, the one
+ * place every lab works in, so that {@code lab reset} can never be pointed
+ * at anything else of the host.
+ */
+public final class Fixtures {
+    /** Where labs put their files: {@code /srv/jlab/rootfs}, {@code /srv/jlab/overlay/lower}... */
+    public static final Path ROOT = Path.of("/srv/jlab");
+
+    private Fixtures() {}
+
+    public static Map<String, Signature> signatures() {
+        Map<String, Signature> s = new LinkedHashMap<>();
+        s.put("record-hostname", new Signature("record-hostname", List.of(), List.of()));
+        s.put("directory", new Signature("directory", List.of("path"), List.of()));
+        s.put("file", new Signature("file", List.of("path", "content"), List.of()));
+        return s;
+    }
+
+    /**
+     * Applies the actions; returns what it did, one line each, and fills
+     * {@code recorded} with the facts the checks compare against later.
+     */
+    public static List<String> apply(List<Action> setup, HostView host, Map<String, String> recorded) {
+        List<String> done = new ArrayList<>();
+        for (Action a : setup) {
+            switch (a.kind()) {
+                case "record-hostname" -> {
+                    String name = host.hostHostname();
+                    recorded.put(HostnameUnchangedCheck.RECORDED, name);
+                    done.add("noted the host's hostname: " + name);
+                }
+                case "directory" -> {
+                    Path dir = underRoot(a.get("path"));
+                    createDirectories(dir);
+                    done.add("made " + dir);
+                }
+                case "file" -> {
+                    Path file = underRoot(a.get("path"));
+                    createDirectories(file.getParent());
+                    write(file, a.get("content"));
+                    done.add("wrote " + file);
+                }
+                default -> throw new IllegalArgumentException("no fixture kind '" + a.kind() + "'");
+            }
+        }
+        return done;
+    }
+
+    /** A lab's path, refused unless it is under /srv/jlab (no {@code ..} either). */
+    static Path underRoot(String path) {
+        Path p = Path.of(path).normalize();
+        if (!p.isAbsolute() || !p.startsWith(ROOT) || p.equals(ROOT)) {
+            throw new IllegalArgumentException("a lab's path must be under " + ROOT + ", not " + path);
+        }
+        return p;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content.endsWith("\n") ? content : content + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
