@@ -43,8 +43,9 @@ public final class Labs {
 
     /** Removes what the lab's reset names (processes, cgroups, paths), and what start noted. */
     public static List<String> reset(Lab lab, StateDir state) {
-        List<String> done = Resets.apply(lab.reset(), HostView.real());
-        new LabState(state, lab.id()).forget();
+        LabState labState = new LabState(state, lab.id());
+        List<String> done = Resets.apply(lab.reset(), HostView.real(), labState.recorded());
+        labState.forget();
         return done;
     }
 

@@ -44,8 +44,10 @@ final class CgroupPlaces {
 
     /** On v1, the tree of the controller the lab is about. */
     private static Path v1Root(List<Path> roots, Map<String, String> with) {
-        String controller = with.containsKey("pids-max") ? "pids" : with.containsKey("cpu-quota-us") ? "cpu" : "memory";
-        return roots.stream().filter(r -> r.getFileName().toString().contains(controller)).findFirst().orElse(roots.get(0));
+        String controller = with.containsKey("controller") ? with.get("controller")
+                : with.containsKey("pids-max") ? "pids" : with.containsKey("cpu-quota-us") ? "cpu" : "memory";
+        return roots.stream().filter(r -> List.of(r.getFileName().toString().split(",")).contains(controller))
+                .findFirst().orElse(roots.get(0));
     }
 
     /** A limit file is missing: on v2, the controller is not enabled for this cgroup. */

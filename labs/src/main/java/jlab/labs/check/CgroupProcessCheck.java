@@ -14,10 +14,11 @@ import jlab.labs.yaml.Signature;
  * {@code cgroup-process}: a live process is in the cgroup — its pid is in
  * cgroup.procs (on v1, in the tree of any controller). A zombie does not
  * count: it has exited, and only its exit status waits for its parent.
+ * {@code controller} (v1) names the tree a missing cgroup should be made in.
  */
 public final class CgroupProcessCheck extends CgroupCheck {
     @Override
-    public Signature signature() { return new Signature("cgroup-process", List.of("cgroup"), List.of()); }
+    public Signature signature() { return new Signature("cgroup-process", List.of("cgroup"), List.of("controller")); }
 
     @Override
     Outcome check(Cgroup cg, boolean v2, Map<String, String> with, CheckContext context) {

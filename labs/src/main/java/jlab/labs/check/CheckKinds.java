@@ -15,7 +15,8 @@ public final class CheckKinds {
 
     static {
         for (CheckKind k : List.of(new UtsHostnameCheck(), new HostnameUnchangedCheck(),
-                new CgroupLimitCheck(), new CgroupProcessCheck())) {
+                new CgroupLimitCheck(), new CgroupProcessCheck(), new PidOneCheck(), new OwnProcCheck(),
+                new PrivateMountCheck(), new UidMapCheck(), new OverlayMountCheck(), new OverlayChangeCheck())) {
             ALL.put(k.signature().kind(), k);
         }
     }

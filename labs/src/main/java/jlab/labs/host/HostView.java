@@ -43,6 +43,9 @@ public final class HostView {
 
     public ProcFs proc() { return proc; }
 
+    /** jlab's own pid: its namespaces are the host's. */
+    public long self() { return self; }
+
     /** The host's namespace of that kind: jlab's own. */
     public long hostNamespace(Namespace kind) {
         return proc.namespaces(self).getOrDefault(kind, 0L);
@@ -73,6 +76,17 @@ public final class HostView {
     public List<Proc> inOwn(Namespace kind) {
         long host = hostNamespace(kind);
         return processes().stream().filter(p -> p.ns(kind) != 0 && p.ns(kind) != host).toList();
+    }
+
+    /**
+     * The processes that are PID 1 of a PID namespace other than the host's:
+     * the last pid of their NSpid line (their pid in their own namespace) is 1.
+     */
+    public List<Proc> pidOnes() {
+        long host = hostNamespace(Namespace.PID);
+        return processes().stream()
+                .filter(p -> p.ns(Namespace.PID) != host && p.status().nsPids().size() > 1 && p.status().pidInInnermostNamespace() == 1)
+                .toList();
     }
 
     /** The hostname of the process's UTS namespace. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jlab.kernel.proc.ProcStat;
 import jlab.labs.check.HostnameUnchangedCheck;
 import jlab.labs.host.HostView;
 import jlab.labs.model.Action;
@@ -23,12 +24,16 @@ import jlab.labs.yaml.Signature;
 public final class Fixtures {
     /** Where labs put their files: {@code /srv/jlab/rootfs}, {@code /srv/jlab/overlay/lower}... */
     public static final Path ROOT = Path.of("/srv/jlab");
+    /** The key under which {@code record-start} notes when the lab started, in clock ticks since boot (as /proc/PID/stat counts). */
+    public static final String START_TICKS = "start.ticks";
 
     private Fixtures() {}
 
     public static Map<String, Signature> signatures() {
         Map<String, Signature> s = new LinkedHashMap<>();
         s.put("record-hostname", new Signature("record-hostname", List.of(), List.of()));
+        s.put("record-start", new Signature("record-start", List.of(), List.of()));
+        s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
         s.put("directory", new Signature("directory", List.of("path"), List.of()));
         s.put("file", new Signature("file", List.of("path", "content"), List.of()));
         return s;
@@ -47,6 +52,19 @@ public final class Fixtures {
                     recorded.put(HostnameUnchangedCheck.RECORDED, name);
                     done.add("noted the host's hostname: " + name);
                 }
+                case "record-start" -> {
+                    long ticks = uptimeTicks();
+                    recorded.put(START_TICKS, String.valueOf(ticks));
+                    done.add("noted the start: " + ticks + " clock ticks since boot");
+                }
+                case "subid-range" -> {
+                    for (Path f : SubIds.FILES) {
+                        if (SubIds.add(f, SubIds.line(a))) {
+                            recorded.put(SubIds.recordKey(f), "added");
+                            done.add("added " + SubIds.line(a) + " to " + f);
+                        }
+                    }
+                }
                 case "directory" -> {
                     Path dir = underRoot(a.get("path"));
                     createDirectories(dir);
@@ -62,6 +80,16 @@ public final class Fixtures {
             }
         }
         return done;
+    }
+
+    /** /proc/uptime's first field (seconds since boot) in the unit of /proc/PID/stat's start time: USER_HZ ticks. */
+    private static long uptimeTicks() {
+        try {
+            String seconds = Files.readString(Path.of("/proc/uptime")).split(" ")[0];
+            return (long) (Double.parseDouble(seconds) * ProcStat.TICKS_PER_SECOND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /proc/uptime: " + e.getMessage(), e);
+        }
     }
 
     /** A lab's path, refused unless it is under /srv/jlab (no {@code ..} either). */

@@ -11,10 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import jlab.engine.state.ContainerStore;
+import jlab.kernel.KernelException;
 import jlab.kernel.cgroup.Cgroup;
 import jlab.kernel.ns.Namespace;
+import jlab.kernel.proc.IdMapping;
 import jlab.kernel.syscall.Syscalls;
 import jlab.labs.host.HostView;
+import jlab.labs.host.JlabContainers;
+import jlab.labs.host.Mounts;
 import jlab.labs.host.Proc;
 import jlab.labs.model.Action;
 import jlab.labs.yaml.Signature;
@@ -35,17 +39,34 @@ public final class Resets {
         s.put("kill-hostname", new Signature("kill-hostname", List.of("hostname"), List.of()));
         s.put("remove-cgroup", new Signature("remove-cgroup", List.of("cgroup"), List.of()));
         s.put("remove-path", new Signature("remove-path", List.of("path"), List.of()));
+        s.put("kill-mount-holders", new Signature("kill-mount-holders", List.of("path"), List.of()));
+        s.put("unmount", new Signature("unmount", List.of("path"), List.of()));
+        s.put("kill-uid-map", new Signature("kill-uid-map", List.of("inside", "outside", "count"), List.of()));
+        s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
+        s.put("kill-new-pid-ones", new Signature("kill-new-pid-ones", List.of(), List.of()));
         return s;
     }
 
     /** Undoes what the actions name; returns what it removed, one line each (nothing found is fine). */
-    public static List<String> apply(List<Action> reset, HostView host) {
+    public static List<String> apply(List<Action> reset, HostView host, Map<String, String> recorded) {
         List<String> done = new ArrayList<>();
         for (Action a : reset) {
             switch (a.kind()) {
                 case "kill-hostname" -> killHostname(a.get("hostname"), host, done);
                 case "remove-cgroup" -> removeCgroup(a.get("cgroup"), host, done);
                 case "remove-path" -> removePath(Fixtures.underRoot(a.get("path")), done);
+                case "kill-mount-holders" -> killMountHolders(a.get("path"), host, done);
+                case "unmount" -> unmount(a.get("path"), host, done);
+                case "kill-uid-map" -> killUidMap(new IdMapping(Long.parseLong(a.get("inside")), Long.parseLong(a.get("outside")),
+                        Long.parseLong(a.get("count"))), host, done);
+                case "kill-new-pid-ones" -> killNewPidOnes(host, recorded, done);
+                case "subid-range" -> {
+                    for (Path f : SubIds.FILES) {
+                        if (recorded.containsKey(SubIds.recordKey(f)) && SubIds.remove(f, SubIds.line(a))) {
+                            done.add("removed " + SubIds.line(a) + " from " + f + " (lab start added it)");
+                        }
+                    }
+                }
                 default -> throw new IllegalArgumentException("no reset kind '" + a.kind() + "'");
             }
         }
@@ -60,6 +81,58 @@ public final class Resets {
         for (Proc p : host.inOwn(Namespace.UTS)) {
             if (!host.hostname(p.pid()).equals(hostname)) continue;
             if (Syscalls.get().kill(p.pid(), SIGKILL)) done.add("killed " + p.label() + " (hostname " + hostname + ")");
+        }
+    }
+
+    /** The processes of mount namespaces (not the host's) that have a mount at the lab's path. */
+    private static void killMountHolders(String path, HostView host, List<String> done) {
+        for (Mounts.Namespaced ns : Mounts.others(host)) {
+            if (ns.at(path).isEmpty()) continue;
+            for (Proc p : host.processes()) {
+                if (p.ns(Namespace.MNT) == ns.through().ns(Namespace.MNT) && Syscalls.get().kill(p.pid(), SIGKILL)) {
+                    done.add("killed " + p.label() + " (its mount namespace has " + path + ")");
+                }
+            }
+        }
+    }
+
+    /** umount -l of the lab's path on the host, every mount stacked there. */
+    private static void unmount(String path, HostView host, List<String> done) {
+        while (Mounts.at(Mounts.host(host), path).isPresent()) {
+            Syscalls.get().umount(path, true);
+            done.add("unmounted " + path + " (on the host)");
+        }
+    }
+
+    /** The processes of user namespaces whose uid_map is exactly the lab's. */
+    private static void killUidMap(IdMapping map, HostView host, List<String> done) {
+        for (Proc p : host.inOwn(Namespace.USER)) {
+            try {
+                if (!host.proc().uidMap(p.pid()).equals(List.of(map))) continue;
+            } catch (KernelException exited) {
+                continue;
+            }
+            if (Syscalls.get().kill(p.pid(), SIGKILL)) {
+                done.add("killed " + p.label() + " (uid_map " + map.inside() + " " + map.outside() + " " + map.count() + ")");
+            }
+        }
+    }
+
+    /**
+     * PID 1s of PID namespaces (not the host's) started since {@code lab start}:
+     * a PID namespace has no name to find it by, so the start time is the lab's
+     * mark. Killing PID 1 kills every process of its namespace. jlab's own
+     * containers are left to {@code jlab rm}.
+     */
+    private static void killNewPidOnes(HostView host, Map<String, String> recorded, List<String> done) {
+        String since = recorded.get(Fixtures.START_TICKS);
+        if (since == null) {
+            done.add("left the PID namespaces alone: `lab start` was not run, so nothing tells which are the lab's");
+            return;
+        }
+        for (Proc p : host.pidOnes()) {
+            if (host.proc().stat(p.pid()).startTime() < Long.parseLong(since) || JlabContainers.holds(host, p)) continue;
+            if (Syscalls.get().kill(p.pid(), SIGKILL)) done.add("killed " + p.label() + " (PID 1 of pid:[" + p.ns(Namespace.PID) + "])");
         }
     }
 

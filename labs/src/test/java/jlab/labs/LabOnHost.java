@@ -1,0 +1,52 @@
+package jlab.labs;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.function.Predicate;
+
+import jlab.engine.state.StateDir;
+import jlab.kernel.syscall.Syscalls;
+import jlab.labs.model.Lab;
+import jlab.labs.run.CheckResult;
+import jlab.labs.run.LabResult;
+
+/** One built-in lab, started in a test's own state directory, checked and reset on the real host. */
+final class LabOnHost {
+    final Lab lab;
+    final StateDir state;
+
+    LabOnHost(String id, Path stateDir) {
+        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces and mounts");
+        this.lab = Catalogue.builtIn().find(id).orElseThrow();
+        this.state = new StateDir(stateDir);
+    }
+
+    LabOnHost start() {
+        Labs.start(lab, state);
+        return this;
+    }
+
+    LabResult check() { return Labs.check(lab, state); }
+
+    /** The student's shell needs a moment to do its part: checks again until the predicate holds (2 s at most). */
+    LabResult checkUntil(Predicate<LabResult> done) throws InterruptedException {
+        LabResult r = check();
+        for (int i = 0; i < 100 && !done.test(r); i++) {
+            Thread.sleep(20);
+            r = check();
+        }
+        return r;
+    }
+
+    /** Checks until the check's evidence names that process: it is there and the check saw it. */
+    LabResult checkUntilSeen(String checkId, long pid) throws InterruptedException {
+        return checkUntil(r -> of(r, checkId).evidence().stream().anyMatch(e -> e.where().startsWith("/proc/" + pid + "/")));
+    }
+
+    static CheckResult of(LabResult r, String checkId) {
+        return r.checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow();
+    }
+
+    java.util.List<String> reset() { return Labs.reset(lab, state); }
+}
