@@ -27,6 +27,8 @@ public final class Grader {
     private static final Comparator<GradeEntry> LATEST = Comparator.comparing(GradeEntry::submittedAt)
             .thenComparing(GradeEntry::file);
 
+    private static final java.util.Set<String> OWN_FILES = java.util.Set.of("gradebook.csv", "gradebook.json");
+
     private final Roster roster;
     private final Instant deadline;
 
@@ -87,10 +89,14 @@ public final class Grader {
         return new GradeEntry(s.student(), name, s.submittedAt(), late, s.result());
     }
 
-    /** The folder's regular files, by name; hidden files (an editor's, a sync tool's) are not submissions. */
+    /**
+     * The folder's regular files, by name. Not submissions: hidden files (an
+     * editor's, a sync tool's) and a gradebook written into the same folder.
+     */
     private static List<Path> files(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !OWN_FILES.contains(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
