@@ -64,6 +64,28 @@ public final class SubmissionEnvelope {
      * well-formed, untouched {@code jlab.submission/v1}.
      */
     public static Submission open(byte[] bytes, String token) {
+        Opened o = read(bytes);
+        if (token != null) verify(bytes, o.hmac(), token);
+        return o.submission(token != null);
+    }
+
+    /**
+     * Opens an envelope and verifies it with its student's token from the
+     * roster: a student the roster does not know is refused (UNKNOWN_STUDENT).
+     */
+    public static Submission openSigned(byte[] bytes, Roster roster) {
+        Opened o = read(bytes);
+        String token = roster.token(o.student()).orElseThrow(() -> new Refusal(Refusal.Kind.UNKNOWN_STUDENT,
+                "student '" + o.student() + "' is not in the roster: not graded"));
+        verify(bytes, o.hmac(), token);
+        return o.submission(true);
+    }
+
+    private record Opened(String student, String lab, Instant at, SubmittedResult result, String hmac) {
+        Submission submission(boolean verified) { return new Submission(student, lab, at, result, verified); }
+    }
+
+    private static Opened read(byte[] bytes) {
         JsonNode root = ResultReader.parse(bytes, "submission");
         if (!root.isObject()) throw new Refusal(Refusal.Kind.MALFORMED, "a submission is a JSON object, this is not one");
         JsonNode schema = root.get("schema");
@@ -89,8 +111,7 @@ public final class SubmissionEnvelope {
         } catch (Refusal r) {
             throw new Refusal(r.kind(), "result: " + r.reason());
         }
-        if (token != null) verify(bytes, hmac, token);
-        return new Submission(student, lab, at, result, token != null);
+        return new Opened(student, lab, at, result, hmac);
     }
 
     /** The file must be signed-part + {@code ,"hmac":"HEX"}} (+ newline), and HEX the HMAC of the signed part. */
