@@ -92,6 +92,10 @@ public final class SubmissionEnvelope {
         if (schema == null || !schema.isTextual()) {
             throw new Refusal(Refusal.Kind.SCHEMA, "no \"schema\": not a jlab submission (jlab lab submit writes \"" + SCHEMA + "\")");
         }
+        if (schema.asText().equals(jlab.labs.run.ResultJson.SCHEMA)) {
+            throw new Refusal(Refusal.Kind.SCHEMA, "a lab check result, not a submission: the student makes one with"
+                    + " jlab lab submit ID --out FILE --token T (it signs the result)");
+        }
         if (!schema.asText().equals(SCHEMA)) {
             throw new Refusal(Refusal.Kind.SCHEMA, "schema \"" + schema.asText() + "\": this jlab reads \"" + SCHEMA + "\"");
         }

@@ -92,5 +92,7 @@ class SubmissionEnvelopeTest {
         byte[] v2 = new String(sealed, StandardCharsets.UTF_8).replace("jlab.submission/v1", "jlab.submission/v2").getBytes(StandardCharsets.UTF_8);
         assertThat(catchThrowableOfType(Refusal.class, () -> SubmissionEnvelope.open(v2, null)).reason())
                 .isEqualTo("schema \"jlab.submission/v2\": this jlab reads \"jlab.submission/v1\"");
+        assertThat(catchThrowableOfType(Refusal.class, () -> SubmissionEnvelope.open(result.getBytes(StandardCharsets.UTF_8), null)).reason())
+                .isEqualTo("a lab check result, not a submission: the student makes one with jlab lab submit ID --out FILE --token T (it signs the result)");
     }
 }
