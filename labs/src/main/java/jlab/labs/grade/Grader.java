@@ -28,6 +28,9 @@ public final class Grader {
 
     private static final java.util.Set<String> OWN_FILES = java.util.Set.of("gradebook.csv", "gradebook.json");
 
+    /** A submission is a few KiB; a file of gigabytes in the folder must not take the grader's memory. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
     private final Roster roster;
     private final Instant deadline;
 
@@ -79,6 +82,11 @@ public final class Grader {
     private GradeEntry entry(Path file, String name) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new Refusal(Refusal.Kind.MALFORMED, size / 1024 + " KiB: too big for a submission (at most "
+                        + MAX_BYTES / 1024 + " KiB; lab submit writes a few KiB)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new Refusal(Refusal.Kind.MALFORMED, "cannot read: " + e.getMessage());

@@ -59,7 +59,7 @@ public final class JunitXml {
                     tests++;
                     Element tc = doc.createElement("testcase");
                     tc.setAttribute("classname", n.student() == null ? lab.getKey() : lab.getKey() + "." + n.student());
-                    tc.setAttribute("name", c.id() + ": " + c.name());
+                    tc.setAttribute("name", xmlSafe(c.id() + ": " + c.name()));
                     String outcome = switch (c.result()) {
                         case "pass" -> null;
                         case "error" -> "error";
@@ -70,9 +70,9 @@ public final class JunitXml {
                         Element o = doc.createElement(outcome);
                         String message = firstLine(c.output());
                         if (c.result().equals("partial")) message = "partial (" + Gradebook.number(c.score()) + "/" + c.maxScore() + "): " + message;
-                        o.setAttribute("message", message);
+                        o.setAttribute("message", xmlSafe(message));
                         if (!outcome.equals("skipped")) o.setAttribute("type", c.result());
-                        o.setTextContent(c.output());
+                        o.setTextContent(xmlSafe(c.output()));
                         tc.appendChild(o);
                         switch (outcome) {
                             case "error" -> errors++;
@@ -91,6 +91,18 @@ public final class JunitXml {
             suites.appendChild(suite);
         }
         return serialize(doc);
+    }
+
+    /**
+     * XML 1.0 cannot hold most control characters, not even escaped — and a
+     * hostname the student set with sethostname(2) may contain any byte: each
+     * such character becomes U+FFFD, so the file stays readable.
+     */
+    static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF) ? c : 0xFFFD));
+        return b.toString();
     }
 
     private static String firstLine(String s) {

@@ -65,6 +65,13 @@ class ExportsTest {
     }
 
     @Test
+    void a_control_character_the_student_put_in_a_hostname_keeps_the_xml_readable() throws Exception {
+        String json = Results.json("uts-namespace", Status.FAIL).replace("seen fail", "seen host\\u0001name");
+        Document doc = parse(JunitXml.write(ResultReader.read(json, null)));
+        assertThat(elements(doc.getDocumentElement(), "failure").get(0).getAttribute("message")).isEqualTo("seen host\uFFFDname");
+    }
+
+    @Test
     void a_gradebooks_junit_has_one_suite_per_lab_and_a_class_per_student(@TempDir Path dir) throws Exception {
         GraderTest.oneOfEach(dir, false);
         Gradebook book = new Grader(GraderTest.ROSTER, GraderTest.DEADLINE).grade(dir);

@@ -113,6 +113,16 @@ class GraderTest {
     }
 
     @Test
+    void a_file_too_big_for_a_submission_is_not_read(@TempDir Path d) throws IOException {
+        try (var f = new java.io.RandomAccessFile(d.resolve("huge.json").toFile(), "rw")) {
+            f.setLength(Grader.MAX_BYTES + 1); // sparse: no disk used
+        }
+        Gradebook book = new Grader(null, null).grade(d);
+        assertThat(book.problems()).extracting(GradeProblem::toString)
+                .containsExactly("huge.json: malformed: 4096 KiB: too big for a submission (at most 4096 KiB; lab submit writes a few KiB)");
+    }
+
+    @Test
     void without_a_roster_nothing_is_verified_and_nothing_is_unknown() throws IOException {
         oneOfEach(dir, false);
         Gradebook book = new Grader(null, null).grade(dir);
