@@ -57,6 +57,12 @@ class GradeCommandTest extends RealJlabTest {
         try (var files = Files.list(dir)) {
             assertThat(files).as("no temporary file left beside it").containsExactly(file);
         }
+
+        // The token from the environment (kept out of the process list), the name from sudo's.
+        JlabProcess fromEnv = new JlabProcess(state, java.util.Map.of("JLAB_TOKEN", "env-token", "SUDO_USER", "carol"));
+        Path second = dir.resolve("carol.json");
+        assertThat(fromEnv.run("lab", "submit", "uts-namespace", "--out", second.toString()).exitCode()).isZero();
+        assertThat(SubmissionEnvelope.open(Files.readAllBytes(second), "env-token").student()).isEqualTo("carol");
     }
 
     @Test
