@@ -110,6 +110,7 @@ public final class Cli {
         cl.addSubcommand(new CgroupCommand(session));
         cl.addSubcommand(new NetCommand(session));
         cl.addSubcommand(LabCommand.commandLine(session));
+        cl.addSubcommand(new jlab.shell.lab.GradeCommand(session));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));

@@ -53,12 +53,13 @@ public final class LabCommand implements Callable<Integer> {
         cl.addSubcommand(new Hint(session));
         cl.addSubcommand(new Reset(session));
         cl.addSubcommand(new Validate(session));
+        cl.addSubcommand(new SubmitCommand(session));
         return cl;
     }
 
     @Override
     public Integer call() {
-        throw new EngineException("\"jlab lab\" needs a command: list, show, start, check, hint, reset or validate (try: jlab lab --help)");
+        throw new EngineException("\"jlab lab\" needs a command: list, show, start, check, hint, reset, validate or submit (try: jlab lab --help)");
     }
 
     /** The options every lab command shares. */
@@ -119,6 +120,7 @@ public final class LabCommand implements Callable<Integer> {
 
     /** A command about one lab: {@code lab show ID}, {@code lab check ID}... */
     abstract static class OneLab extends LabVerb {
+        // package-private: SubmitCommand is one too
         @Parameters(paramLabel = "ID", description = "The lab's id (see jlab lab list).") String id;
 
         OneLab(Session session) { super(session); }
@@ -155,7 +157,9 @@ public final class LabCommand implements Callable<Integer> {
     /** {@code lab check} and {@code lab hint}: the same look at the host; hint shows only what did not pass. */
     abstract static class Looking extends OneLab {
         private final boolean hintsOnly;
-        @Option(names = "--json", description = "Print the result as JSON (jlab.result/v1).") boolean json;
+        @Option(names = "--json", description = "Print the result as JSON (jlab.result/v1): the same as --format json.") boolean json;
+        @Option(names = "--format", paramLabel = "json|junit|gradescope",
+                description = "Print the result as jlab.result/v1 JSON, JUnit XML or Gradescope's results.json.") String format;
 
         Looking(Session session, boolean hintsOnly) {
             super(session);
@@ -164,9 +168,11 @@ public final class LabCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            LabResult result = Labs.check(lab(id), session.stateDir());
-            if (json) {
-                session.out().println(ResultJson.write(result, lang()));
+            Lab lab = lab(id);
+            ResultFormat as = json ? ResultFormat.JSON : ResultFormat.of(format);
+            LabResult result = Labs.check(lab, session.stateDir());
+            if (as != null) {
+                session.out().print(as.write(result, lang()));
             } else {
                 printer().result(result, hintsOnly);
             }
