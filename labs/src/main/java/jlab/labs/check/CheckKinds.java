@@ -15,7 +15,9 @@ public final class CheckKinds {
 
     static {
         for (CheckKind k : List.of(new UtsHostnameCheck(), new HostnameUnchangedCheck(),
-                new CgroupLimitCheck(), new CgroupProcessCheck())) {
+                new CgroupLimitCheck(), new CgroupProcessCheck(),
+                new NetnsExistsCheck(), new VethPeerCheck(), new LinkAddressCheck(), new PingCheck(), new BridgeCheck(),
+                new BridgePortCheck(), new DefaultRouteCheck(), new TcpListenCheck(), new HttpFileCheck())) {
             ALL.put(k.signature().kind(), k);
         }
     }

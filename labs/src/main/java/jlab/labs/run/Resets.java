@@ -35,6 +35,9 @@ public final class Resets {
         s.put("kill-hostname", new Signature("kill-hostname", List.of("hostname"), List.of()));
         s.put("remove-cgroup", new Signature("remove-cgroup", List.of("cgroup"), List.of()));
         s.put("remove-path", new Signature("remove-path", List.of("path"), List.of()));
+        s.put("remove-netns", new Signature("remove-netns", List.of("netns"), List.of()));
+        s.put("remove-link", new Signature("remove-link", List.of("link"), List.of()));
+        s.put("remove-rules", new Signature("remove-rules", List.of("matching"), List.of("nft-table")));
         return s;
     }
 
@@ -46,6 +49,9 @@ public final class Resets {
                 case "kill-hostname" -> killHostname(a.get("hostname"), host, done);
                 case "remove-cgroup" -> removeCgroup(a.get("cgroup"), host, done);
                 case "remove-path" -> removePath(Fixtures.underRoot(a.get("path")), done);
+                case "remove-netns" -> NetResets.removeNetns(a.get("netns"), host, done);
+                case "remove-link" -> NetResets.removeLink(a.get("link"), done);
+                case "remove-rules" -> NetResets.removeRules(a.get("matching"), a.get("nft-table"), done);
                 default -> throw new IllegalArgumentException("no reset kind '" + a.kind() + "'");
             }
         }
