@@ -40,8 +40,8 @@ public final class VethPeerCheck implements CheckKind {
         Link h = end.get();
         evidence.add(Evidence.seen("rtnetlink RTM_GETLINK (host)", host.describe(h) + ", ifindex " + h.index() + ", peer ifindex " + h.peer()));
         if (!h.kind().equals("veth")) {
-            return Outcome.fail(new Text(hostName + " existe sur l'hôte, mais c'est un lien " + kind(h) + ", pas un veth.",
-                            hostName + " exists on the host, but it is a " + kind(h) + " link, not a veth."), evidence,
+            return Outcome.fail(new Text(hostName + " existe sur l'hôte, mais c'est un lien " + (h.kind().isEmpty() ? "physique" : h.kind()) + ", pas un veth.",
+                            hostName + " exists on the host, but it is a " + (h.kind().isEmpty() ? "physical" : h.kind()) + " link, not a veth."), evidence,
                     new Text("Supprimez-le (`ip link del " + hostName + "`) et recréez-le : `ip link add " + hostName + " type veth peer name " + peerName + "`.",
                             "Delete it (`ip link del " + hostName + "`) and make it again: `ip link add " + hostName + " type veth peer name " + peerName + "`."));
         }
@@ -84,6 +84,4 @@ public final class VethPeerCheck implements CheckKind {
                 new Text("Supprimez la paire (`ip link del " + hostName + "`), recréez-la, puis `ip link set " + peerName + " netns " + netns + "`.",
                         "Delete the pair (`ip link del " + hostName + "`), make it again, then `ip link set " + peerName + " netns " + netns + "`."));
     }
-
-    private static String kind(Link l) { return l.kind().isEmpty() ? "physical" : l.kind(); }
 }
