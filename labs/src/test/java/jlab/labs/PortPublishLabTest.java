@@ -42,11 +42,11 @@ class PortPublishLabTest {
     void start() throws Exception {
         assumeTrue(Syscalls.get().geteuid() == 0, "requires root: namespaces, links, netfilter rules");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/busybox")), "busybox httpd serves the file");
+        allLocalnet = Files.readString(ALL_LOCALNET);
         state = new StateDir(stateDir);
         before = NetSnapshot.take(NAMES);
         assertThat(before.empty()).as("the host carries nothing of the lab before the test: " + before).isTrue();
-        assertThat(Files.exists(Path.of("/srv/jlab/web"))).isFalse();
-        allLocalnet = Files.readString(ALL_LOCALNET);
+        assertThat(Path.of("/srv/jlab/web")).as("a lab start of someone else's").doesNotExist();
         assertThat(Labs.start(lab, state)).containsExactly("wrote /srv/jlab/web/index.html");
     }
 

@@ -61,10 +61,22 @@ public final class LinkAddressCheck implements CheckKind {
         if (holder.isEmpty()) {
             evidence.add(new Evidence(where, "no link holds " + cidr + "; " + summary(side), wanted));
             return Outcome.fail(new Text("Pas d'adresse " + cidr + " " + in.fr() + ".", "No address " + cidr + " " + in.en() + "."), evidence,
-                    new Text("`" + NetLook.exec(netns) + "ip addr add " + cidr + " dev LIEN` sur le bout de veth de cet espace de noms (vérifiez le préfixe : /24).",
-                            "`" + NetLook.exec(netns) + "ip addr add " + cidr + " dev LINK` on this namespace's end of the veth (check the prefix: /24)."));
+                    new Text("`" + NetLook.exec(netns) + "ip addr add " + cidr + " dev LIEN` sur le bout de veth " + (netns == null ? "de l'hôte" : "de " + netns)
+                            + " (vérifiez le préfixe : `" + NetLook.exec(netns) + "ip -4 addr`).",
+                            "`" + NetLook.exec(netns) + "ip addr add " + cidr + " dev LINK` on " + (netns == null ? "the host's" : netns + "'s") + " end of the veth"
+                            + " (check the prefix: `" + NetLook.exec(netns) + "ip -4 addr`)."));
         }
         Link l = holder.get();
+        // `ip link set up` sets IFF_UP at once; the operstate follows a moment later (the kernel's
+        // linkwatch work). A check run right after it waits that moment rather than report a transient.
+        for (int i = 0; i < 10 && l.up() && !NetSide.running(l); i++) {
+            sleep100();
+            side = NetLook.side(netns);
+            if (side == null) return NetLook.noNamespace(netns);
+            Optional<Link> again = side.holding(cidr);
+            if (again.isEmpty()) break;
+            l = again.get();
+        }
         evidence.add(new Evidence(where, side.describe(l), wanted));
         if (NetSide.running(l)) {
             return Outcome.pass(new Text(l.name() + " a " + cidr + " " + in.fr() + " et il est UP.", l.name() + " has " + cidr + " " + in.en() + " and is UP."), evidence);
@@ -77,6 +89,14 @@ public final class LinkAddressCheck implements CheckKind {
                         l.name() + " has " + cidr + " and is set up, but its state is " + NetSide.state(l) + ": the other end of the cable is down."),
                 evidence, new Text("Levez aussi l'autre bout du veth (`ip link set NOM up` dans son espace de noms).",
                         "Set the veth's other end up too (`ip link set NAME up` in its namespace)."));
+    }
+
+    private static void sleep100() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String addrs(NetSide side, Link l, String none) {
