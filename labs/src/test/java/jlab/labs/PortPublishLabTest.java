@@ -154,4 +154,17 @@ class PortPublishLabTest {
         sh(LOCALNET);
         assertThat(check(Labs.check(lab, state), "published").status()).isEqualTo(Status.PASS);
     }
+
+    @Test
+    void a_server_that_serves_another_directory_gets_half_the_points_and_the_404_said() throws Exception {
+        sh(NAMESPACE + DNAT + LOCALNET
+                + "mkdir /srv/jlab/web/other\n"
+                + "ip netns exec jlab-web busybox httpd -p 80 -h /srv/jlab/web/other\n");
+
+        CheckResult published = check(checkUntil("server", "inside", "host-side"), "published");
+
+        assertThat(published.status()).isEqualTo(Status.PARTIAL);
+        assertThat(published.score()).isEqualTo(1.5);
+        assertThat(published.message().in(Lang.EN)).isEqualTo("http://127.0.0.1:18080/index.html answers 404, not 200.");
+    }
 }

@@ -1,13 +1,13 @@
 package jlab.labs.check;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import jlab.labs.yaml.Signature;
 
 /**
  * {@code http-file}: an HTTP GET of {@code url} from the host (the JVM's own
- * client, java.net.http) answers 200 with exactly the content of
+ * client, HttpURLConnection) answers 200 with exactly the content of
  * {@code file} — the file {@code lab start} wrote. Only loopback URLs: the
  * check must reach the lab's server through the host's port publishing
  * (DNAT), never another machine.
@@ -53,33 +53,54 @@ public final class HttpFileCheck implements CheckKind {
         }
         String where = "GET " + url;
         String port = String.valueOf(url.getPort());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).proxy(HttpClient.Builder.NO_PROXY).build();
-        HttpResponse<String> response;
+        int status;
+        String body;
         try {
-            response = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Answer answer = get(url);
+            status = answer.status;
+            body = answer.body;
         } catch (IOException e) {
             List<Evidence> evidence = new ArrayList<>();
             evidence.add(new Evidence(where, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), "200 with " + file));
             return unreachable(url, port, with.get("to"), evidence);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + where, e);
         }
         List<Evidence> evidence = new ArrayList<>();
-        String body = response.body();
-        evidence.add(new Evidence(where, response.statusCode() + ", " + body.length() + " characters" + (body.length() <= 80 ? ": " + body.strip() : ""),
+        evidence.add(new Evidence(where, status + ", " + body.length() + " characters" + (body.length() <= 80 ? ": " + body.strip() : ""),
                 "200, the content of " + file));
-        if (response.statusCode() == 200 && body.equals(expected)) {
+        if (status == 200 && body.equals(expected)) {
             return Outcome.pass(new Text(url + " sert le fichier " + file + ".", url + " serves the file " + file + "."), evidence);
         }
-        if (response.statusCode() == 200) {
+        if (status == 200) {
             return Outcome.partial(0.5, new Text(url + " répond, mais pas avec le contenu de " + file + ".", url + " answers, but not with the content of " + file + "."),
                     evidence, new Text("Le serveur doit servir " + file.getParent() + " : `busybox httpd -h " + file.getParent() + "`, et la requête aller au port 80 de l'espace jlab-web.",
                             "The server must serve " + file.getParent() + ": `busybox httpd -h " + file.getParent() + "`, and the request go to port 80 of the jlab-web namespace."));
         }
-        return Outcome.partial(0.5, new Text(url + " répond " + response.statusCode() + ", pas 200.", url + " answers " + response.statusCode() + ", not 200."), evidence,
+        return Outcome.partial(0.5, new Text(url + " répond " + status + ", pas 200.", url + " answers " + status + ", not 200."), evidence,
                 new Text("Le serveur tourne, mais ne trouve pas le fichier : vérifiez son répertoire (`-h " + file.getParent() + "`).",
                         "The server runs, but does not find the file: check its directory (`-h " + file.getParent() + "`)."));
+    }
+
+    private record Answer(int status, String body) {}
+
+    /**
+     * One GET, no proxy, 2 s to connect and 3 s to read. HttpURLConnection
+     * rather than java.net.http's HttpClient: both are the JDK's, but the
+     * latter sets up TLS and a selector thread before its first request —
+     * half a second of a check that must answer in under one.
+     */
+    private static Answer get(URI url) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
+        try {
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(3000);
+            c.setUseCaches(false);
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(status, body);
+        } finally {
+            c.disconnect();
+        }
     }
 
     /** No answer at all: what is missing on the host's side, from its rules and sysctls. */
