@@ -1,5 +1,7 @@
 package jlab.labs.check;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ import jlab.labs.yaml.Signature;
  * own namespaces are pinged: {@code to} must be in 10.0.0.0/8.
  */
 public final class PingCheck implements CheckKind {
+    private static final Path BRIDGE_NF = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+
     @Override
     public Signature signature() { return new Signature("ping", List.of("to"), List.of("from")); }
 
@@ -61,8 +65,24 @@ public final class PingCheck implements CheckKind {
             return new Text("Aucune route " + NetLook.in(from).fr() + " : une adresse avec son /24 sur un lien UP en ajoute une (`" + exec + "ip route`).",
                     "No route at all " + NetLook.in(from).en() + ": an address with its /24 on a link that is UP adds one (`" + exec + "ip route`).");
         }
+        if (bridgeGoesThroughIptables()) {
+            evidence.add(Evidence.seen(BRIDGE_NF.toString(), "1"));
+            return new Text("Les routes sont là. " + BRIDGE_NF + " vaut 1 : les paquets qui traversent un pont passent par la chaîne FORWARD d'iptables,"
+                    + " dont la politique est peut-être DROP (Docker la met ainsi) : `iptables -S FORWARD`.",
+                    "The routes are there. " + BRIDGE_NF + " is 1: packets crossing a bridge go through iptables' FORWARD chain,"
+                    + " whose policy may be DROP (Docker sets it so): `iptables -S FORWARD`.");
+        }
         return new Text("Suivez le paquet : `" + exec + "ip route get " + to + "`, puis l'état des deux bouts de chaque veth (`ip link`) et, pour un pont, ses ports (`bridge link`).",
                 "Follow the packet: `" + exec + "ip route get " + to + "`, then the state of both ends of each veth (`ip link`) and, for a bridge, its ports (`bridge link`).");
+    }
+
+    /** br_netfilter loaded and on: bridged IPv4 goes through iptables (and its FORWARD policy). */
+    private static boolean bridgeGoesThroughIptables() {
+        try {
+            return Files.readString(BRIDGE_NF).strip().equals("1");
+        } catch (IOException absent) {
+            return false;
+        }
     }
 
     private static String firstReply(String output) {
