@@ -43,7 +43,7 @@ public final class Labs {
 
     /** Removes what the lab's reset names (processes, cgroups, paths), and what start noted. */
     public static List<String> reset(Lab lab, StateDir state) {
-        List<String> done = Resets.apply(lab.reset(), HostView.real());
+        List<String> done = Resets.apply(lab.reset(), HostView.real(), new LabState(state, lab.id()).recorded());
         new LabState(state, lab.id()).forget();
         return done;
     }

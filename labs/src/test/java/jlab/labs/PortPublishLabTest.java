@@ -47,16 +47,21 @@ class PortPublishLabTest {
         before = NetSnapshot.take(NAMES);
         assertThat(before.empty()).as("the host carries nothing of the lab before the test: " + before).isTrue();
         assertThat(Path.of("/srv/jlab/web")).as("a lab start of someone else's").doesNotExist();
-        assertThat(Labs.start(lab, state)).containsExactly("wrote /srv/jlab/web/index.html");
+        assertThat(Labs.start(lab, state)).containsExactly("noted net.ipv4.conf.all.route_localnet = " + allLocalnet.strip(),
+                "wrote /srv/jlab/web/index.html");
     }
 
     @AfterEach
     void reset() throws Exception {
         if (state == null) return;
-        Labs.reset(lab, state);
-        assertThat(NetSnapshot.take(NAMES)).as("lab reset leaves nothing").isEqualTo(before);
-        assertThat(Path.of("/srv/jlab/web")).doesNotExist();
-        assertThat(Files.readString(ALL_LOCALNET)).as("conf.all.route_localnet untouched").isEqualTo(allLocalnet);
+        try {
+            Labs.reset(lab, state);
+            assertThat(NetSnapshot.take(NAMES)).as("lab reset leaves nothing").isEqualTo(before);
+            assertThat(Path.of("/srv/jlab/web")).doesNotExist();
+            assertThat(Files.readString(ALL_LOCALNET)).as("conf.all.route_localnet as it was").isEqualTo(allLocalnet);
+        } finally {
+            if (!Files.readString(ALL_LOCALNET).equals(allLocalnet)) Files.writeString(ALL_LOCALNET, allLocalnet); // never leave the host changed
+        }
     }
 
     private static final String NAMESPACE = "ip netns add jlab-web\n"
@@ -166,5 +171,15 @@ class PortPublishLabTest {
         assertThat(published.status()).isEqualTo(Status.PARTIAL);
         assertThat(published.score()).isEqualTo(1.5);
         assertThat(published.message().in(Lang.EN)).isEqualTo("http://127.0.0.1:18080/index.html answers 404, not 200.");
+    }
+
+    @Test
+    void route_localnet_on_all_instead_of_the_link_passes_and_reset_sets_it_back() throws Exception {
+        assumeTrue(allLocalnet.strip().equals("0"), "conf.all.route_localnet is already 1 on this host");
+        sh(NAMESPACE + HTTPD + DNAT + "sysctl -qw net.ipv4.conf.all.route_localnet=1\n");
+
+        assertThat(checkUntil("published").allPassed()).isTrue();
+
+        assertThat(Labs.reset(lab, state)).contains("set net.ipv4.conf.all.route_localnet back to 0 (was 1)");
     }
 }

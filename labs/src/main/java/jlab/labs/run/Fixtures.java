@@ -31,6 +31,7 @@ public final class Fixtures {
         s.put("record-hostname", new Signature("record-hostname", List.of(), List.of()));
         s.put("directory", new Signature("directory", List.of("path"), List.of()));
         s.put("file", new Signature("file", List.of("path", "content"), List.of()));
+        s.put("record-sysctl", new Signature("record-sysctl", List.of("key"), List.of()));
         return s;
     }
 
@@ -58,6 +59,7 @@ public final class Fixtures {
                     write(file, a.get("content"));
                     done.add("wrote " + file);
                 }
+                case "record-sysctl" -> done.add(NetResets.recordSysctl(a.get("key"), recorded));
                 default -> throw new IllegalArgumentException("no fixture kind '" + a.kind() + "'");
             }
         }

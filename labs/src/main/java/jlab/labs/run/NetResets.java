@@ -115,4 +115,42 @@ final class NetResets {
         if (nftTable != null && NetfilterRules.deleteNftTable(nftTable)) done.add("deleted nft table ip " + nftTable);
         done.addAll(NetfilterRules.deleteNaming(tokens));
     }
+
+    /** A network sysctl, by its dotted name ({@code net.ipv4.conf.all.route_localnet}): only under /proc/sys/net. */
+    static Path sysctl(String key) {
+        if (!key.matches("net(\\.[A-Za-z0-9_-]+)+")) {
+            throw new IllegalArgumentException("a lab's sysctl must be a net.* key, not '" + key + "'");
+        }
+        return Path.of("/proc/sys", key.replace('.', '/'));
+    }
+
+    /** {@code lab start}: notes the sysctl's value, for {@link #restoreSysctl}. */
+    static String recordSysctl(String key, java.util.Map<String, String> recorded) {
+        try {
+            String value = Files.readString(sysctl(key)).strip();
+            recorded.put("sysctl:" + key, value);
+            return "noted " + key + " = " + value;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + sysctl(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code lab reset}: puts back the value {@code lab start} noted, if the
+     * student changed it ({@code sysctl -w net.ipv4.conf.all.route_localnet=1}
+     * instead of on the lab's own link); nothing noted, nothing done.
+     */
+    static void restoreSysctl(String key, java.util.Map<String, String> recorded, List<String> done) {
+        String was = recorded.get("sysctl:" + key);
+        if (was == null) return;
+        Path file = sysctl(key);
+        try {
+            String now = Files.readString(file).strip();
+            if (now.equals(was)) return;
+            Files.writeString(file, was + "\n");
+            done.add("set " + key + " back to " + was + " (was " + now + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restore " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

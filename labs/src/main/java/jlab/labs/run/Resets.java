@@ -37,12 +37,16 @@ public final class Resets {
         s.put("remove-path", new Signature("remove-path", List.of("path"), List.of()));
         s.put("remove-netns", new Signature("remove-netns", List.of("netns"), List.of()));
         s.put("remove-link", new Signature("remove-link", List.of("link"), List.of()));
+        s.put("restore-sysctl", new Signature("restore-sysctl", List.of("key"), List.of()));
         s.put("remove-rules", new Signature("remove-rules", List.of("matching"), List.of("nft-table")));
         return s;
     }
 
     /** Undoes what the actions name; returns what it removed, one line each (nothing found is fine). */
-    public static List<String> apply(List<Action> reset, HostView host) {
+    public static List<String> apply(List<Action> reset, HostView host) { return apply(reset, host, Map.of()); }
+
+    /** The same, with what {@code lab start} noted (a sysctl's value before the student began). */
+    public static List<String> apply(List<Action> reset, HostView host, Map<String, String> recorded) {
         List<String> done = new ArrayList<>();
         for (Action a : reset) {
             switch (a.kind()) {
@@ -51,6 +55,7 @@ public final class Resets {
                 case "remove-path" -> removePath(Fixtures.underRoot(a.get("path")), done);
                 case "remove-netns" -> NetResets.removeNetns(a.get("netns"), host, done);
                 case "remove-link" -> NetResets.removeLink(a.get("link"), done);
+                case "restore-sysctl" -> NetResets.restoreSysctl(a.get("key"), recorded, done);
                 case "remove-rules" -> NetResets.removeRules(a.get("matching"), a.get("nft-table"), done);
                 default -> throw new IllegalArgumentException("no reset kind '" + a.kind() + "'");
             }
