@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import jlab.kernel.KernelException;
@@ -125,7 +126,7 @@ final class NetResets {
     }
 
     /** {@code lab start}: notes the sysctl's value, for {@link #restoreSysctl}. */
-    static String recordSysctl(String key, java.util.Map<String, String> recorded) {
+    static String recordSysctl(String key, Map<String, String> recorded) {
         try {
             String value = Files.readString(sysctl(key)).strip();
             recorded.put("sysctl:" + key, value);
@@ -140,7 +141,7 @@ final class NetResets {
      * student changed it ({@code sysctl -w net.ipv4.conf.all.route_localnet=1}
      * instead of on the lab's own link); nothing noted, nothing done.
      */
-    static void restoreSysctl(String key, java.util.Map<String, String> recorded, List<String> done) {
+    static void restoreSysctl(String key, Map<String, String> recorded, List<String> done) {
         String was = recorded.get("sysctl:" + key);
         if (was == null) return;
         Path file = sysctl(key);
