@@ -16,7 +16,9 @@ public final class CheckKinds {
     static {
         for (CheckKind k : List.of(new UtsHostnameCheck(), new HostnameUnchangedCheck(),
                 new CgroupLimitCheck(), new CgroupProcessCheck(), new PidOneCheck(), new OwnProcCheck(),
-                new PrivateMountCheck(), new UidMapCheck(), new OverlayMountCheck(), new OverlayChangeCheck())) {
+                new PrivateMountCheck(), new UidMapCheck(), new OverlayMountCheck(), new OverlayChangeCheck(),
+                new NetnsExistsCheck(), new VethPeerCheck(), new LinkAddressCheck(), new PingCheck(), new BridgeCheck(),
+                new BridgePortCheck(), new DefaultRouteCheck(), new TcpListenCheck(), new HttpFileCheck())) {
             ALL.put(k.signature().kind(), k);
         }
     }

@@ -36,6 +36,7 @@ public final class Fixtures {
         s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
         s.put("directory", new Signature("directory", List.of("path"), List.of()));
         s.put("file", new Signature("file", List.of("path", "content"), List.of()));
+        s.put("record-sysctl", new Signature("record-sysctl", List.of("key"), List.of()));
         return s;
     }
 
@@ -76,6 +77,7 @@ public final class Fixtures {
                     write(file, a.get("content"));
                     done.add("wrote " + file);
                 }
+                case "record-sysctl" -> done.add(NetResets.recordSysctl(a.get("key"), recorded));
                 default -> throw new IllegalArgumentException("no fixture kind '" + a.kind() + "'");
             }
         }

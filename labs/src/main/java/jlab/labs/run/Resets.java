@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jlab.engine.EngineException;
 import jlab.engine.state.ContainerStore;
 import jlab.kernel.KernelException;
 import jlab.kernel.cgroup.Cgroup;
@@ -44,33 +45,56 @@ public final class Resets {
         s.put("kill-uid-map", new Signature("kill-uid-map", List.of("inside", "outside", "count"), List.of()));
         s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
         s.put("kill-new-pid-ones", new Signature("kill-new-pid-ones", List.of(), List.of()));
+        s.put("remove-netns", new Signature("remove-netns", List.of("netns"), List.of()));
+        s.put("remove-link", new Signature("remove-link", List.of("link"), List.of()));
+        s.put("restore-sysctl", new Signature("restore-sysctl", List.of("key"), List.of()));
+        s.put("remove-rules", new Signature("remove-rules", List.of("matching"), List.of("nft-table")));
         return s;
     }
 
     /** Undoes what the actions name; returns what it removed, one line each (nothing found is fine). */
+    public static List<String> apply(List<Action> reset, HostView host) { return apply(reset, host, Map.of()); }
+
+    /** The same, with what {@code lab start} noted (a sysctl's value before the student began). */
     public static List<String> apply(List<Action> reset, HostView host, Map<String, String> recorded) {
         List<String> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Action a : reset) {
-            switch (a.kind()) {
-                case "kill-hostname" -> killHostname(a.get("hostname"), host, done);
-                case "remove-cgroup" -> removeCgroup(a.get("cgroup"), host, done);
-                case "remove-path" -> removePath(Fixtures.underRoot(a.get("path")), done);
-                case "kill-mount-holders" -> killMountHolders(a.get("path"), host, done);
-                case "unmount" -> unmount(a.get("path"), host, done);
-                case "kill-uid-map" -> killUidMap(new IdMapping(Long.parseLong(a.get("inside")), Long.parseLong(a.get("outside")),
-                        Long.parseLong(a.get("count"))), host, done);
-                case "kill-new-pid-ones" -> killNewPidOnes(host, recorded, done);
-                case "subid-range" -> {
-                    for (Path f : SubIds.FILES) {
-                        if (recorded.containsKey(SubIds.recordKey(f)) && SubIds.remove(f, SubIds.line(a))) {
-                            done.add("removed " + SubIds.line(a) + " from " + f + " (lab start added it)");
-                        }
-                    }
-                }
-                default -> throw new IllegalArgumentException("no reset kind '" + a.kind() + "'");
+            try {
+                applyOne(a, host, recorded, done);
+            } catch (RuntimeException e) { // each action on its own: one that fails must not leave the others undone
+                failed.add(a.kind() + " (lab.yaml line " + a.line() + "): " + e.getMessage());
             }
         }
+        if (!failed.isEmpty()) {
+            throw new EngineException("lab reset did the rest (" + String.join("; ", done) + ") but not: " + String.join("; ", failed));
+        }
         return done;
+    }
+
+    private static void applyOne(Action a, HostView host, Map<String, String> recorded, List<String> done) {
+        switch (a.kind()) {
+            case "kill-hostname" -> killHostname(a.get("hostname"), host, done);
+            case "remove-cgroup" -> removeCgroup(a.get("cgroup"), host, done);
+            case "remove-path" -> removePath(Fixtures.underRoot(a.get("path")), done);
+            case "kill-mount-holders" -> killMountHolders(a.get("path"), host, done);
+            case "unmount" -> unmount(a.get("path"), host, done);
+            case "kill-uid-map" -> killUidMap(new IdMapping(Long.parseLong(a.get("inside")), Long.parseLong(a.get("outside")),
+                    Long.parseLong(a.get("count"))), host, done);
+            case "kill-new-pid-ones" -> killNewPidOnes(host, recorded, done);
+            case "subid-range" -> {
+                for (Path f : SubIds.FILES) {
+                    if (recorded.containsKey(SubIds.recordKey(f)) && SubIds.remove(f, SubIds.line(a))) {
+                        done.add("removed " + SubIds.line(a) + " from " + f + " (lab start added it)");
+                    }
+                }
+            }
+            case "remove-netns" -> NetResets.removeNetns(a.get("netns"), host, done);
+            case "remove-link" -> NetResets.removeLink(a.get("link"), done);
+            case "restore-sysctl" -> NetResets.restoreSysctl(a.get("key"), recorded, done);
+            case "remove-rules" -> NetResets.removeRules(a.get("matching"), a.get("nft-table"), done);
+            default -> throw new IllegalArgumentException("no reset kind '" + a.kind() + "'");
+        }
     }
 
     /**

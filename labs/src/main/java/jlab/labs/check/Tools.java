@@ -1,0 +1,73 @@
+package jlab.labs.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The few programs a check runs, always by absolute path from the system's
+ * own directories (never the student's PATH, which a student could fill with
+ * a {@code ping} that always answers), with a clean environment.
+ */
+final class Tools {
+    private static final List<String> DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
+
+    private Tools() {}
+
+    /** The absolute path of a system program, or null. */
+    static String find(String program) {
+        for (String d : DIRS) {
+            Path p = Path.of(d, program);
+            if (Files.isExecutable(p)) return p.toString();
+        }
+        return null;
+    }
+
+    static String require(String program) {
+        String p = find(program);
+        if (p == null) throw new IllegalStateException(program + " is not installed in " + String.join(", ", DIRS));
+        return p;
+    }
+
+    /** What a finished program said, and its exit code. */
+    record Ran(int exit, String output) {
+        /** Its last non-empty line, for evidence. */
+        String last() {
+            String[] lines = output.strip().split("\n");
+            return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+        }
+    }
+
+    /** Runs {@code command} in a network namespace first ({@code nsenter --net=/run/netns/NAME}) when {@code netnsFile} is not null. */
+    static Ran run(Path netnsFile, List<String> command, long timeoutMillis) {
+        List<String> cmd = new ArrayList<>();
+        if (netnsFile != null) {
+            cmd.add(require("nsenter"));
+            cmd.add("--net=" + netnsFile);
+            cmd.add("--");
+        }
+        cmd.addAll(command);
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().clear();
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(1, TimeUnit.SECONDS);
+                return new Ran(-1, String.join(" ", cmd) + ": no answer in " + timeoutMillis + " ms");
+            }
+            return new Ran(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + cmd.get(0), e);
+        }
+    }
+}
