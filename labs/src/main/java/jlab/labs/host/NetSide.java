@@ -34,7 +34,11 @@ public record NetSide(String where, List<Link> links, List<Address> addresses, L
 
     /** The namespace at /run/netns/NAME (the caller checked that it is mounted). */
     public static NetSide named(String name) {
-        Path file = NetNamespaces.path(name);
+        return at(NetNamespaces.path(name));
+    }
+
+    /** The namespace a file names: /run/netns/NAME, or /proc/PID/ns/net for a process's own. */
+    public static NetSide at(Path file) {
         try (RtNetlink nl = RtNetlink.openIn(file)) {
             return new NetSide(file.toString(), nl.links(), nl.addresses(), nl.routes());
         }

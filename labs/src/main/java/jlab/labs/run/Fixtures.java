@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jlab.engine.image.BusyboxImage;
 import jlab.kernel.proc.ProcStat;
 import jlab.labs.check.HostnameUnchangedCheck;
 import jlab.labs.host.HostView;
@@ -34,6 +35,7 @@ public final class Fixtures {
         s.put("record-hostname", new Signature("record-hostname", List.of(), List.of()));
         s.put("record-start", new Signature("record-start", List.of(), List.of()));
         s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
+        s.put("busybox-rootfs", new Signature("busybox-rootfs", List.of("path"), List.of()));
         s.put("directory", new Signature("directory", List.of("path"), List.of()));
         s.put("file", new Signature("file", List.of("path", "content"), List.of()));
         s.put("record-sysctl", new Signature("record-sysctl", List.of("key"), List.of()));
@@ -65,6 +67,11 @@ public final class Fixtures {
                             done.add("added " + SubIds.line(a) + " to " + f);
                         }
                     }
+                }
+                case "busybox-rootfs" -> {
+                    Path rootfs = underRoot(a.get("path"));
+                    BusyboxImage.buildRootfs(rootfs);
+                    done.add("made a busybox root filesystem in " + rootfs + " (the host's static busybox, one link per applet)");
                 }
                 case "directory" -> {
                     Path dir = underRoot(a.get("path"));

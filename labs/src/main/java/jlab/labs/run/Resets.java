@@ -41,6 +41,7 @@ public final class Resets {
         s.put("remove-cgroup", new Signature("remove-cgroup", List.of("cgroup"), List.of()));
         s.put("remove-path", new Signature("remove-path", List.of("path"), List.of()));
         s.put("kill-mount-holders", new Signature("kill-mount-holders", List.of("path"), List.of()));
+        s.put("kill-rooted-at", new Signature("kill-rooted-at", List.of("path"), List.of()));
         s.put("unmount", new Signature("unmount", List.of("path"), List.of()));
         s.put("kill-uid-map", new Signature("kill-uid-map", List.of("inside", "outside", "count"), List.of()));
         s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
@@ -79,6 +80,7 @@ public final class Resets {
             case "remove-path" -> removePath(Fixtures.underRoot(a.get("path")), done);
             case "kill-mount-holders" -> killMountHolders(a.get("path"), host, done);
             case "unmount" -> unmount(a.get("path"), host, done);
+            case "kill-rooted-at" -> killRootedAt(Fixtures.underRoot(a.get("path")), host, done);
             case "kill-uid-map" -> killUidMap(new IdMapping(Long.parseLong(a.get("inside")), Long.parseLong(a.get("outside")),
                     Long.parseLong(a.get("count"))), host, done);
             case "kill-new-pid-ones" -> killNewPidOnes(host, recorded, done);
@@ -116,6 +118,16 @@ public final class Resets {
                 if (p.ns(Namespace.MNT) == ns.through().ns(Namespace.MNT) && Syscalls.get().kill(p.pid(), SIGKILL)) {
                     done.add("killed " + p.label() + " (its mount namespace has " + path + ")");
                 }
+            }
+        }
+    }
+
+    /** The processes whose root directory (chroot or pivot_root) is the lab's rootfs. */
+    private static void killRootedAt(Path rootfs, HostView host, List<String> done) {
+        for (Proc p : host.processes()) {
+            if (p.pid() == host.self()) continue;
+            if (Mounts.sameFile(host.proc().root().resolve(p.pid() + "/root"), rootfs) && Syscalls.get().kill(p.pid(), SIGKILL)) {
+                done.add("killed " + p.label() + " (its root is " + rootfs + ")");
             }
         }
     }

@@ -34,6 +34,15 @@ public final class BusyboxImage {
         return new Image(NAME, rootfs, List.of("sh"), List.of(Image.DEFAULT_PATH), "/");
     }
 
+    /**
+     * A busybox root filesystem at {@code rootfs}, for a lab that asks a
+     * student to chroot or pivot_root into one; kept if it is already there.
+     */
+    public static void buildRootfs(Path rootfs) {
+        if (Files.isRegularFile(rootfs.resolve("bin/busybox"))) return;
+        build(rootfs);
+    }
+
     /** Builds the rootfs at {@code rootfs} (atomically: a half-built image is never seen). */
     static void build(Path rootfs) {
         Path busybox = findStaticBusybox();
