@@ -45,6 +45,9 @@ public final class Session {
         return engine;
     }
 
+    /** Where this session's state lives: the REPL completes container and image names from it, engine closed. */
+    public StateDir stateDir() { return stateDir; }
+
     public PrintStream out() { return out; }
 
     public PrintStream err() { return err; }
