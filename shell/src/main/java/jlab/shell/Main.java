@@ -41,7 +41,9 @@ public final class Main {
     }
 
     private static int prompt(Cli cli, Session session) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("jlab").build()) {
+        // No grapheme-cluster probe: JLine would query the terminal (DECRQM, DA1, cursor position) and wait
+        // for answers before the first prompt — up to 200 ms each where nothing answers. jlab prints no emoji.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("jlab").graphemeCluster(false).build()) {
             return new Repl(cli, session, terminal).history(HistoryFile.of(System.getenv())).environment(System.getenv()).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -107,6 +107,8 @@ public final class Repl {
                 // "!" is the container shell's business (sh -c 'echo hi!'), not a history expansion.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false)
+                // The kitty keyboard protocol is negotiated with a query: not worth a round trip before the prompt.
+                .option(LineReader.Option.KITTY_KEYBOARD, false)
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000);
         if (historyFile != null) {
