@@ -31,6 +31,7 @@ import jlab.shell.command.StatsCommand;
 import jlab.shell.command.StopCommand;
 import jlab.shell.command.TopCommand;
 import jlab.shell.command.VolumeCommand;
+import jlab.shell.lab.GradeCommand;
 import jlab.shell.lab.LabCommand;
 import jlab.shell.command.WaitCommand;
 import picocli.CommandLine;
@@ -110,8 +111,11 @@ public final class Cli {
         cl.addSubcommand(new CgroupCommand(session));
         cl.addSubcommand(new NetCommand(session));
         cl.addSubcommand(LabCommand.commandLine(session));
-        cl.addSubcommand(new jlab.shell.lab.GradeCommand(session));
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.addSubcommand(new GradeCommand(session));
+        cl.addSubcommand(new ScriptCommand(this, session));
+        cl.addSubcommand(new HelpCommand(this));
+        cl.addSubcommand(new ExitCommand());
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandGroups());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));
         cl.setParameterExceptionHandler(this::badParameters);
@@ -119,30 +123,86 @@ public final class Cli {
         this.commandLine = cl;
     }
 
+    /** Where the command being run was written ("demo.jlab:3: "), for its errors; "" at the prompt and on the command line. */
+    private String where = "";
+
     /** Runs one command; returns its exit code. */
     public int execute(List<String> args) {
-        return commandLine.execute(args.toArray(new String[0]));
+        return execute(args, "");
     }
+
+    /** Runs one command read from {@code where} ("demo.jlab:3: "), which its errors name. */
+    public int execute(List<String> args, String where) {
+        String outer = this.where;
+        this.where = where;
+        try {
+            // picocli's help follows the session's colours (plain under NO_COLOR, on a dumb terminal, in a pipe).
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                    session.colors().enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+            return commandLine.execute(args.toArray(new String[0]));
+        } finally {
+            this.where = outer;
+        }
+    }
+
+    /** The picocli model of every command: the REPL completes and highlights from it, so they never drift. */
+    public CommandLine.Model.CommandSpec spec() { return commandLine.getCommandSpec(); }
 
     /** A wrong flag or a missing argument: Docker's form and its exit code, 125. */
     private int badParameters(CommandLine.ParameterException e, String[] args) {
-        String cmd = e.getCommandLine().getCommandName();
-        session.err().println("jlab: " + e.getMessage());
-        session.err().println("See 'jlab " + (cmd.equals("jlab") ? "" : cmd + " ") + "--help'.");
+        CommandLine at = e.getCommandLine();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !at.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            List<String> path = new java.util.ArrayList<>();
+            for (CommandLine c = at; c.getParent() != null; c = c.getParent()) path.add(0, c.getCommandName());
+            return unknownCommand(at, path, u.getUnmatched().get(0));
+        }
+        session.err().println("jlab: " + where + e.getMessage());
+        session.err().println("See '" + usagePath(at) + " --help'.");
         return EngineException.ENGINE_ERROR;
     }
 
+    /**
+     * A word that names no command (of {@code parent}, reached by {@code path}): Docker's one line, with the
+     * closest command — "jlab: 'rnu' is not a jlab command. Did you mean 'run'? See 'jlab --help'." — and 125.
+     */
+    int unknownCommand(CommandLine parent, List<String> path, String word) {
+        String of = path.isEmpty() ? "jlab" : "jlab " + String.join(" ", path);
+        List<String> known = parent.getSubcommands().entrySet().stream()
+                .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey).toList();
+        String hint = Suggestions.closest(word, known).map(s -> " Did you mean '" + s + "'?").orElse("");
+        session.err().println("jlab: " + where + "'" + word + "' is not a " + of + " command." + hint
+                + " See '" + of + " --help'.");
+        return EngineException.ENGINE_ERROR;
+    }
+
+    /** "jlab volume ls": the words that lead to a command. */
+    private static String usagePath(CommandLine c) {
+        String path = "";
+        for (; c.getParent() != null; c = c.getParent()) path = " " + c.getCommandName() + path;
+        return "jlab" + path;
+    }
+
     private int failure(Exception e) {
+        if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+            // Ctrl-C at the prompt while a Java-side command ran (logs -f, stats): it stops, the prompt comes back.
+            Thread.interrupted();
+            session.out().flush();
+            session.err().println();
+            return 130; // 128 + SIGINT, as a shell reports a command ended by Ctrl-C
+        }
         if (e instanceof EngineException ee) {
-            session.err().println("jlab: " + ee.getMessage());
+            session.err().println("jlab: " + where + ee.getMessage());
             return ee.exitCode();
         }
         if (e instanceof KernelException || e instanceof UncheckedIOException) {
-            session.err().println("jlab: " + e.getMessage());
+            session.err().println("jlab: " + where + e.getMessage());
             return EngineException.ENGINE_ERROR;
         }
         session.err().println("jlab: internal error (a bug in jlab — please report it with the lines below): " + e);
         e.printStackTrace(session.err());
         return EngineException.ENGINE_ERROR;
     }
+
 }

@@ -1,12 +1,18 @@
 package jlab.shell;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
 import jlab.engine.state.StateDir;
 import jlab.kernel.syscall.Syscalls;
+import jlab.shell.repl.HistoryFile;
 
 /**
  * {@code ./jlab}: with arguments, runs one command; with none, opens the
@@ -24,7 +30,7 @@ public final class Main {
         if (args.length > 0) {
             code = cli.execute(List.of(args));
         } else if (Syscalls.get().isatty(0)) {
-            code = new Repl(cli, session).run();
+            code = prompt(cli, session);
         } else {
             code = new ScriptMode(cli, session).run(
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
@@ -32,5 +38,15 @@ public final class Main {
         session.close();
         System.out.flush();
         System.exit(code);
+    }
+
+    private static int prompt(Cli cli, Session session) {
+        // No grapheme-cluster probe: JLine would query the terminal (DECRQM, DA1, cursor position) and wait
+        // for answers before the first prompt — up to 200 ms each where nothing answers. jlab prints no emoji.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("jlab").graphemeCluster(false).build()) {
+            return new Repl(cli, session, terminal).history(HistoryFile.of(System.getenv())).environment(System.getenv()).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

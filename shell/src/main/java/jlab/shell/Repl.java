@@ -1,58 +1,132 @@
 package jlab.shell;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+
+import jlab.shell.repl.CtrlC;
+import jlab.shell.repl.LeavingOffer;
+import jlab.shell.repl.LineHighlighter;
+import jlab.shell.repl.ReplCompleter;
+import jlab.shell.repl.TerminalColors;
 
 /**
  * The prompt: {@code jlab> run --rm busybox hostname}. The same commands as on
- * the command line; a failing command prints its error and the prompt comes
- * back. Ctrl-D or {@code exit} leaves.
+ * the command line (one {@link Cli}), with completion, history (Ctrl-R
+ * searches it), a highlighted line and colours when the terminal has them.
+ * A failing command prints its error and the prompt comes back; Ctrl-C stops
+ * the running command; Ctrl-D or {@code exit} leaves, first offering to stop
+ * the containers this session started.
+ *
+ * Every command runs on the thread that calls {@link #run}: a container
+ * under construction is tied to the thread that started its helper.
+ * Nothing heavy happens before the first prompt: the engine opens on the
+ * first command that needs it.
  */
 public final class Repl {
     private final Cli cli;
     private final Session session;
+    private final Terminal terminal;
+    private Path historyFile;
+    private Map<String, String> env = Map.of();
 
-    public Repl(Cli cli, Session session) {
+    public Repl(Cli cli, Session session, Terminal terminal) {
         this.cli = cli;
         this.session = session;
+        this.terminal = terminal;
     }
 
+    /** Keep the history in this file (see {@link jlab.shell.repl.HistoryFile}); none by default. */
+    public Repl history(Path file) { historyFile = file; return this; }
+
+    /** The environment to read NO_COLOR from. */
+    public Repl environment(Map<String, String> e) { env = e; return this; }
+
+    /** Reads and runs commands until the user leaves; returns the exit status ({@code exit CODE}, else 0). */
     public int run() {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("jlab").build();
-            session.out().println("jlab " + Cli.Version.get() + " — type help, or exit to leave.");
+        session.colors(TerminalColors.of(terminal, env));
+        LineReader reader = reader();
+        CtrlC ctrlC = new CtrlC(Thread.currentThread());
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, ctrlC);
+        LeavingOffer leaving = new LeavingOffer(cli, session);
+        try {
+            terminal.writer().println("jlab " + Cli.Version.get() + " — type help, Tab to complete, Ctrl-D to leave.");
+            terminal.flush();
             while (true) {
+                session.out().flush();
+                session.err().flush();
                 String line;
                 try {
                     line = reader.readLine(session.prompt());
                 } catch (UserInterruptException e) {
-                    continue; // Ctrl-C on an empty line: a new prompt, as in a shell
+                    continue; // Ctrl-C at the prompt clears the line, as in bash
                 } catch (EndOfFileException e) {
-                    return 0;
+                    if (leaving.ask(reader)) return 0;
+                    continue;
                 }
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
-                if (trimmed.equals("exit") || trimmed.equals("quit")) return 0;
                 List<String> words;
                 try {
-                    words = Words.split(trimmed);
+                    words = Words.split(line.strip());
                 } catch (IllegalArgumentException e) {
                     session.err().println("jlab: " + e.getMessage());
                     continue;
                 }
-                if (!words.isEmpty() && words.get(0).equals("jlab")) words = words.subList(1, words.size());
-                cli.execute(words);
+                if (words.isEmpty() || words.get(0).startsWith("#")) continue;
+                if (words.get(0).equals("jlab")) words = words.subList(1, words.size());
+                int exit = ExitCommand.requested(words);
+                if (exit >= 0) {
+                    if (leaving.ask(reader)) return exit;
+                    continue;
+                }
+                List<String> command = words;
+                ctrlC.run(() -> cli.execute(command));
             }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            session.out().flush();
+            session.err().flush();
+            saveHistory(reader);
+        }
+    }
+
+    private LineReader reader() {
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[] {'\\'});
+        LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("jlab").parser(parser)
+                .completer(new ReplCompleter(cli.spec(), session.stateDir(), session::stepNames))
+                .highlighter(new LineHighlighter(cli.spec(), () -> session.colors().enabled(), session::stepNames))
+                // "!" is the container shell's business (sh -c 'echo hi!'), not a history expansion.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, false)
+                // The kitty keyboard protocol is negotiated with a query: not worth a round trip before the prompt.
+                .option(LineReader.Option.KITTY_KEYBOARD, false)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 10_000);
+        if (historyFile != null) {
+            try {
+                Files.createDirectories(historyFile.toAbsolutePath().getParent());
+                b.variable(LineReader.HISTORY_FILE, historyFile);
+            } catch (IOException e) {
+                session.err().println("jlab: no history kept: cannot create " + historyFile.getParent() + " (" + e.getMessage() + ")");
+            }
+        }
+        return b.build();
+    }
+
+    private void saveHistory(LineReader reader) {
+        try {
+            reader.getHistory().save();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            session.err().println("jlab: the history could not be saved in " + historyFile + ": " + e.getMessage());
         }
     }
 }

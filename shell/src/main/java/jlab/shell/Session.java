@@ -45,7 +45,7 @@ public final class Session {
         return engine;
     }
 
-    /** Where this jlab keeps its state (JLAB_STATE_DIR): containers, images, labs started. */
+    /** Where this jlab keeps its state (JLAB_STATE_DIR): containers, images, labs started; the REPL completes names from it, engine closed. */
     public StateDir stateDir() { return stateDir; }
 
     public PrintStream out() { return out; }

@@ -144,4 +144,51 @@ class CliTest {
         assertThat(jlab("run", "--memory-swap", "32m", "busybox")).isEqualTo(125);
         assertThat(err()).contains("--memory-swap needs --memory too");
     }
+
+    @Test
+    void an_unknown_command_is_one_line_with_the_closest_command_and_125() {
+        assertThat(jlab("rnu", "--rm", "busybox")).isEqualTo(125);
+        assertThat(jlab("volume", "lss")).isEqualTo(125);
+        assertThat(jlab("xyzzy")).isEqualTo(125);
+        assertThat(err().lines()).containsExactly(
+                "jlab: 'rnu' is not a jlab command. Did you mean 'run'? See 'jlab --help'.",
+                "jlab: 'lss' is not a jlab volume command. Did you mean 'ls'? See 'jlab volume --help'.",
+                "jlab: 'xyzzy' is not a jlab command. See 'jlab --help'.");
+    }
+
+    @Test
+    void help_lists_the_commands_in_groups_and_help_cmd_is_cmd_help() {
+        assertThat(jlab("help")).isZero();
+        String groups = out();
+        assertThat(groups).contains("Containers, with Docker's verbs:", "See the kernel's view:", "Other:")
+                .doesNotContain("container-exited");
+        assertThat(groups.indexOf("    run ")).isLessThan(groups.indexOf("See the kernel's view:"));
+        assertThat(groups.indexOf("    ns ")).isGreaterThan(groups.indexOf("See the kernel's view:"));
+        out.reset();
+        assertThat(jlab("--help")).isZero();
+        assertThat(out()).isEqualTo(groups);
+        out.reset();
+        assertThat(jlab("help", "network", "create")).isZero();
+        String viaHelp = out();
+        out.reset();
+        assertThat(jlab("network", "create", "--help")).isZero();
+        assertThat(viaHelp).isEqualTo(out()).startsWith("Usage: jlab network create");
+        assertThat(jlab("help", "rnu")).isEqualTo(125);
+        assertThat(err()).contains("Did you mean 'run'?");
+    }
+
+    @Test
+    void a_command_the_group_table_does_not_know_is_listed_under_other() {
+        Cli.Jlab root = new Cli.Jlab();
+        picocli.CommandLine cl = new picocli.CommandLine(root);
+        cl.addSubcommand(new picocli.CommandLine(new Later()));
+        cl.getHelpSectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandGroups());
+        assertThat(cl.getUsageMessage()).contains("  Other:", "    later");
+    }
+
+    @picocli.CommandLine.Command(name = "later", description = "A command added after the table.")
+    static final class Later implements Runnable {
+        @Override
+        public void run() {}
+    }
 }

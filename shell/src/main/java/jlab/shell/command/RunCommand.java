@@ -52,6 +52,7 @@ public final class RunCommand extends ContainerFlags implements Callable<Integer
         session.out().flush();
         if (detach) {
             ContainerRecord r = session.engine().runDetached(spec, listener);
+            session.startedHere(r.id()); // leaving the prompt offers to stop it
             session.out().println(r.id());
             return 0;
         }

@@ -23,6 +23,9 @@ public final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StepListener listener = trace ? new TraceListener(session.err()) : StepListener.NONE;
-        return EachContainer.apply(session, containers, c -> session.engine().start(c, listener));
+        return EachContainer.apply(session, containers, c -> {
+            session.engine().start(c, listener);
+            session.startedHere(session.engine().find(c).id()); // leaving the prompt offers to stop it
+        });
     }
 }
