@@ -30,6 +30,7 @@ import jlab.shell.command.StartCommand;
 import jlab.shell.command.StatsCommand;
 import jlab.shell.command.StopCommand;
 import jlab.shell.command.TopCommand;
+import jlab.shell.command.TourCommand;
 import jlab.shell.command.VolumeCommand;
 import jlab.shell.command.WaitCommand;
 import picocli.CommandLine;
@@ -108,6 +109,7 @@ public final class Cli {
         cl.addSubcommand(new MountsCommand(session));
         cl.addSubcommand(new CgroupCommand(session));
         cl.addSubcommand(new NetCommand(session));
+        cl.addSubcommand(new TourCommand(session, this::execute));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
         cl.setErr(new java.io.PrintWriter(session.err(), true));

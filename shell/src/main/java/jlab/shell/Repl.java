@@ -28,6 +28,7 @@ public final class Repl {
     public int run() {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("jlab").build();
+            session.pause(() -> new LineReaderPause(reader)); // the tour waits for Enter on this terminal
             session.out().println("jlab " + Cli.Version.get() + " — type help, or exit to leave.");
             while (true) {
                 String line;

@@ -22,6 +22,7 @@ public final class ScriptMode {
     }
 
     public int run(BufferedReader in) {
+        session.pause(() -> new ReaderPause(in, session.out())); // the tour's pauses read the next line of the script
         int lineNumber = 0;
         try {
             String line;
