@@ -33,6 +33,12 @@ import jlab.shell.command.TopCommand;
 import jlab.shell.command.TourCommand;
 import jlab.shell.command.VolumeCommand;
 import jlab.shell.command.WaitCommand;
+import jlab.shell.command.ConstructionExecCommand;
+import jlab.shell.command.NewCommand;
+import jlab.shell.command.PlanCommand;
+import jlab.shell.command.StepCommand;
+import jlab.shell.command.StepMode;
+import jlab.shell.command.UndoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -80,13 +86,16 @@ public final class Cli {
 
     private final Session session;
     private final CommandLine commandLine;
+    /** The container under construction, if any: new, step, undo, plan, exec in it, rm -f. */
+    private final StepMode stepMode;
 
     public Cli(Session session) {
         this.session = session;
+        this.stepMode = new StepMode(session);
         CommandLine cl = new CommandLine(new Jlab());
         cl.addSubcommand(new CommandLine(new RunCommand(session)).setStopAtPositional(true));
         cl.addSubcommand(new PsCommand(session));
-        cl.addSubcommand(new RmCommand(session));
+        cl.addSubcommand(new RmCommand(session, stepMode));
         cl.addSubcommand(new ImagesCommand(session));
         cl.addSubcommand(new GcCommand(session));
         cl.addSubcommand(VolumeCommand.commandLine(session));
@@ -109,6 +118,11 @@ public final class Cli {
         cl.addSubcommand(new MountsCommand(session));
         cl.addSubcommand(new CgroupCommand(session));
         cl.addSubcommand(new NetCommand(session));
+        cl.addSubcommand(new NewCommand(session, stepMode));
+        cl.addSubcommand(new StepCommand(session, stepMode));
+        cl.addSubcommand(new UndoCommand(session, stepMode));
+        cl.addSubcommand(new PlanCommand(session, stepMode));
+        cl.addSubcommand(new CommandLine(new ConstructionExecCommand(session, stepMode)).setStopAtPositional(true));
         cl.addSubcommand(new TourCommand(session, this::execute));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(new java.io.PrintWriter(session.out(), true));
@@ -120,7 +134,14 @@ public final class Cli {
 
     /** Runs one command; returns its exit code. */
     public int execute(List<String> args) {
-        return commandLine.execute(args.toArray(new String[0]));
+        List<String> words;
+        try {
+            // In step mode, "unshare uts" is "step unshare uts", and "exec ps" runs ps in the construction.
+            words = stepMode.rewrite(args, commandLine.getSubcommands().keySet());
+        } catch (RuntimeException e) {
+            return failure(e);
+        }
+        return commandLine.execute(words.toArray(new String[0]));
     }
 
     /** A wrong flag or a missing argument: Docker's form and its exit code, 125. */
