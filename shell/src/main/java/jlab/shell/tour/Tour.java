@@ -17,6 +17,8 @@ import jlab.shell.Words;
  * Ctrl-D stop, and stopping abandons the tour's container ({@code rm -f NAME}): nothing is left on the host.
  */
 public final class Tour {
+    /** The explanations' width: a line the eye follows easily, in any terminal of 80 columns or more. */
+    private static final int WIDTH = 78;
     private final Session session;
     private final TourTexts texts;
     private final Pause pause;
@@ -42,7 +44,7 @@ public final class Tour {
         List<Stage> stages = Stages.forContainer(name);
         out.println();
         out.println(colors.bold(texts.get("intro.title")));
-        out.println(texts.get("intro.text", name));
+        out.println(Paragraph.wrap(texts.get("intro.text", name), WIDTH));
         if (!pause(false)) return stop();
         Optional<TourSummary> summary = Optional.empty();
         for (int i = 0; i < stages.size(); i++) {
@@ -52,7 +54,7 @@ public final class Tour {
             if (last) summary = TourSummary.read(session);
             out.println();
             out.println(colors.cyan(colors.bold(texts.get("stage", i + 1, stages.size()) + " · " + texts.get(stage.key() + ".title"))));
-            out.println(texts.get(stage.key() + ".text"));
+            out.println(Paragraph.wrap(texts.get(stage.key() + ".text"), WIDTH));
             for (String line : stage.commands()) {
                 int code = type(line);
                 if (code != 0) {
@@ -68,7 +70,7 @@ public final class Tour {
         summary.ifPresent(s -> s.print(out, colors, texts));
         out.println();
         out.println(colors.bold(texts.get("next.title")));
-        out.println(texts.get("next.text"));
+        out.println(Paragraph.wrap(texts.get("next.text"), WIDTH));
         return 0;
     }
 

@@ -20,7 +20,7 @@ import jlab.shell.Sizes;
  * memory limit, its address, its root.
  */
 record TourSummary(String name, List<String> own, List<String> shared, String cgroup, String memoryLimit,
-                   String address, String link, String bridge, String root) {
+                   String address, String link, String route, String root) {
 
     /** Empty when there is nothing under construction to read (a failed stage would have stopped the tour). */
     static Optional<TourSummary> read(Session session) {
@@ -35,21 +35,27 @@ record TourSummary(String name, List<String> own, List<String> shared, String cg
         if (t.cgroup() != null) {
             memory = session.engine().cgroups().open(t.cgroup())
                     .map(cg -> CgroupView.of(cg, session.engine().cgroups().version()).limits())
-                    .flatMap(limits -> limits.entrySet().stream().filter(e -> e.getKey().startsWith("memory"))
+                    .flatMap(limits -> limits.entrySet().stream().filter(e -> isMemoryLimit(e.getKey()))
                             .map(e -> e.getValue()).findFirst())
                     .map(TourSummary::readable).orElse("-");
         }
-        String address = "-", link = "-", bridge = "-";
-        for (NetView.LinkRow l : NetView.of(t.pid(), host).inside()) {
+        String address = "-", link = "-";
+        NetView net = NetView.of(t.pid(), host);
+        for (NetView.LinkRow l : net.inside()) {
             if (l.name().equals("lo") || l.addresses().isEmpty()) continue;
             address = l.addresses().get(0);
             link = l.name();
-            bridge = l.bridge().isEmpty() ? "-" : l.bridge();
             break;
         }
+        String route = net.routes().stream().filter(r -> r.startsWith("default")).findFirst().orElse("-");
         String root = new MountsView().of(t.pid(), host).stream().filter(m -> m.mountPoint().equals("/"))
-                .map(m -> m.fsType() + " " + m.source()).findFirst().orElse("-");
-        return Optional.of(new TourSummary(t.name(), own, shared, t.cgroup(), memory, address, link, bridge, root));
+                .map(MountsView.Row::fsType).findFirst().orElse("-");
+        return Optional.of(new TourSummary(t.name(), own, shared, t.cgroup(), memory, address, link, route, root));
+    }
+
+    /** memory.max (cgroup v2) or memory/memory.limit_in_bytes (v1); not the swap limits. */
+    private static boolean isMemoryLimit(String file) {
+        return file.endsWith("memory.max") || file.endsWith("memory.limit_in_bytes");
     }
 
     private static String readable(String value) {
@@ -62,7 +68,7 @@ record TourSummary(String name, List<String> own, List<String> shared, String cg
         out.println(colors.bold(texts.get("summary.title") + ": " + name));
         out.println("  " + texts.get("summary.namespaces", join(own, none), join(shared, none)));
         out.println("  " + texts.get("summary.cgroup", cgroup, memoryLimit));
-        out.println("  " + texts.get("summary.address", address, link, bridge));
+        out.println("  " + texts.get("summary.address", address, link, route));
         out.println("  " + texts.get("summary.root", root));
     }
 
