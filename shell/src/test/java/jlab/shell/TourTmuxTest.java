@@ -115,4 +115,28 @@ class TourTmuxTest extends RealJlabTest {
         }
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
     }
+
+    @Test
+    void ctrl_c_or_ctrl_d_at_a_pause_stops_the_tour_and_the_repl_lives_on() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        TourTexts en = TourTexts.of(Language.EN);
+        try (Tmux t = prompt("C.UTF-8")) {
+            t.sendKeys("tour --lang en --name tour-c", "Enter");
+            t.waitForCount(en.get("pause"), 1, STAGE);
+            t.sendKeys("Enter");
+            t.waitForCount(en.get("pause"), 2, STAGE); // after new: the helper exists
+            t.sendKeys("C-c");
+            t.waitFor(Pattern.compile(Pattern.quote(en.get("cleanup", "tour-c")) + "\\s*\\njlab> "), STAGE);
+            assertThat(HostSnapshot.take(state).changesSince(before)).as("after Ctrl-C").isEmpty();
+            t.sendKeys("tour --lang en --name tour-d", "Enter");
+            t.waitForCount(en.get("pause"), 3, STAGE);
+            t.sendKeys("Enter");
+            t.waitForCount(en.get("pause"), 4, STAGE);
+            t.sendKeys("C-d");
+            String screen = t.waitFor(Pattern.compile(Pattern.quote(en.get("cleanup", "tour-d")) + "\\s*\\njlab> "), STAGE);
+            assertThat(Tmux.count(screen, en.get("stopped"))).isEqualTo(2);
+            assertThat(HostSnapshot.take(state).changesSince(before)).as("after Ctrl-D").isEmpty();
+            t.sendKeys("exit", "Enter");
+        }
+    }
 }
