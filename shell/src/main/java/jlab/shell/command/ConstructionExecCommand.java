@@ -36,6 +36,12 @@ public final class ConstructionExecCommand implements Callable<Integer> {
     public Integer call() {
         Construction c = stepMode.require();
         StepListener listener = trace ? new TraceListener(session.err()) : StepListener.NONE;
+        if (!c.build().pivoted()) {
+            // Say it rather than hide it: what CMD sees of files is still the host's tree.
+            session.err().println(session.colors().dim("jlab: before pivot-root the root of " + c.name() + " is still the"
+                    + " host's: " + command.get(0) + " runs the host's program, and a /proc mounted by the construction is at "
+                    + c.build().paths().rootfs() + "/proc, not /proc"));
+        }
         session.out().flush();
         boolean terminal = Syscalls.get().isatty(0); // in a script, stdin is the script: the command gets /dev/null
         try (SignalForwarder forwarder = new SignalForwarder()) {

@@ -42,12 +42,23 @@ final class StepPrinter implements StepListener {
     @Override
     public void after(int index, Step step, ContainerBuild build, long nanos) {
         KernelState after = KernelState.read(build);
+        if (!before.values().containsKey("process") && after.values().containsKey("process")) {
+            // A process appears (the helper): its state is the host's, shown once, not key by key.
+            out.println("  process: " + colors.yellow(after.values().get("process")) + ", in the host's namespaces"
+                    + " (ns: jlab's own), hostname " + after.values().get("hostname") + ", links " + after.values().get("links"));
+            finish(step, build, nanos);
+            return;
+        }
         for (KernelState.Change c : after.changesSince(before)) {
             String was = c.before() == null ? "" : c.before();
             String now = c.after() == null ? "" : c.after();
             String line = c.before() == null ? "+ " + now : c.after() == null ? "- " + was : was + " → " + now;
             out.println("  " + c.key() + ": " + colors.yellow(line));
         }
+        finish(step, build, nanos);
+    }
+
+    private void finish(Step step, ContainerBuild build, long nanos) {
         out.println("  " + colors.green("✓") + " " + step.name()
                 + colors.dim(String.format(Locale.ROOT, " (%.1f ms)", nanos / 1e6)));
         out.println("  look:    " + step.explain(build).lookAt());
