@@ -57,12 +57,15 @@ public final class Tour {
             out.println(Paragraph.wrap(texts.get(stage.key() + ".text"), WIDTH));
             for (String line : stage.commands()) {
                 int code = type(line);
+                if (code == 0 && line.startsWith("new ")) underConstruction = true;
+                // Ctrl-C while a command runs: the REPL interrupts the commands' thread. The flag is
+                // cleared here, so that rm -f (and the prompt after it) are not cut short by it too.
+                if (Thread.interrupted()) return stop();
                 if (code != 0) {
                     out.println(colors.red(texts.get("failed", line)));
                     abandon();
                     return code;
                 }
-                if (line.startsWith("new ")) underConstruction = true;
             }
             if (last) underConstruction = false; // exec ran the command; --rm removed the container
             else if (!pause(true)) return stop();
