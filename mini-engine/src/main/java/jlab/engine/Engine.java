@@ -23,6 +23,7 @@ import jlab.engine.step.CgroupStep;
 import jlab.engine.step.ContainerBuild;
 import jlab.engine.step.ContainerDirStep;
 import jlab.engine.step.ExecStep;
+import jlab.engine.stepmode.Construction;
 import jlab.engine.volume.Volumes;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.cgroup.CgroupStats;
@@ -136,6 +137,39 @@ public final class Engine {
                     store.save(record.exited(exitCode, oom));
                 }
             }
+        }
+    }
+
+    /**
+     * {@code new NAME}: a container under construction, for step mode. Validated
+     * as run validates, recorded before anything is made (owned by this jlab, so
+     * that gc cleans a crash: its helper dies with jlab), then {@code run}'s own
+     * plan applied up to and including the helper, which waits in the host's namespaces.
+     */
+    public Construction construct(ContainerSpec spec, StepListener listener) {
+        ContainerBuild build = prepare(spec);
+        Plan plan = RunPlan.forSpec(spec, true);
+        ContainerRecord runRecord = new ContainerRecord(build.id(), build.name(), build.image().name(),
+                ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(), ContainerRecord.CREATED,
+                0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove(), false, 0, 0, 0);
+        // Until its command runs, a crash must leave nothing: gc removes it as it removes a --rm container.
+        ContainerRecord record = new ContainerRecord(runRecord.id(), runRecord.name(), runRecord.image(),
+                runRecord.command(), runRecord.created(), runRecord.owner(), ContainerRecord.CREATED, 0, 0,
+                runRecord.cgroup(), null, false, true, false, 0, 0, 0);
+        store.reserveName(build.name(), build.id());
+        Construction c = new Construction(build, plan, store, record, runRecord, r -> lifecycle.delete(r, true));
+        try {
+            store.save(record);
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
+            c.begin(listener);
+            return c;
+        } catch (RuntimeException e) {
+            try {
+                c.abandon();
+            } catch (RuntimeException u) {
+                e.addSuppressed(u);
+            }
+            throw e;
         }
     }
 

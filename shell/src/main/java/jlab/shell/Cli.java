@@ -30,10 +30,17 @@ import jlab.shell.command.StartCommand;
 import jlab.shell.command.StatsCommand;
 import jlab.shell.command.StopCommand;
 import jlab.shell.command.TopCommand;
+import jlab.shell.command.TourCommand;
 import jlab.shell.command.VolumeCommand;
 import jlab.shell.lab.GradeCommand;
 import jlab.shell.lab.LabCommand;
 import jlab.shell.command.WaitCommand;
+import jlab.shell.command.ConstructionExecCommand;
+import jlab.shell.command.NewCommand;
+import jlab.shell.command.PlanCommand;
+import jlab.shell.command.StepCommand;
+import jlab.shell.command.StepMode;
+import jlab.shell.command.UndoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -81,13 +88,16 @@ public final class Cli {
 
     private final Session session;
     private final CommandLine commandLine;
+    /** The container under construction, if any: new, step, undo, plan, exec in it, rm -f. */
+    private final StepMode stepMode;
 
     public Cli(Session session) {
         this.session = session;
+        this.stepMode = new StepMode(session);
         CommandLine cl = new CommandLine(new Jlab());
         cl.addSubcommand(new CommandLine(new RunCommand(session)).setStopAtPositional(true));
         cl.addSubcommand(new PsCommand(session));
-        cl.addSubcommand(new RmCommand(session));
+        cl.addSubcommand(new RmCommand(session, stepMode));
         cl.addSubcommand(new ImagesCommand(session));
         cl.addSubcommand(new GcCommand(session));
         cl.addSubcommand(VolumeCommand.commandLine(session));
@@ -110,6 +120,12 @@ public final class Cli {
         cl.addSubcommand(new MountsCommand(session));
         cl.addSubcommand(new CgroupCommand(session));
         cl.addSubcommand(new NetCommand(session));
+        cl.addSubcommand(new NewCommand(session, stepMode));
+        cl.addSubcommand(new StepCommand(session, stepMode));
+        cl.addSubcommand(new UndoCommand(session, stepMode));
+        cl.addSubcommand(new PlanCommand(session, stepMode));
+        cl.addSubcommand(new CommandLine(new ConstructionExecCommand(session, stepMode)).setStopAtPositional(true));
+        cl.addSubcommand(new TourCommand(session, this::execute));
         cl.addSubcommand(LabCommand.commandLine(session));
         cl.addSubcommand(new GradeCommand(session));
         cl.addSubcommand(new ScriptCommand(this, session));
@@ -139,7 +155,14 @@ public final class Cli {
             // picocli's help follows the session's colours (plain under NO_COLOR, on a dumb terminal, in a pipe).
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
                     session.colors().enabled() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-            return commandLine.execute(args.toArray(new String[0]));
+            List<String> words;
+            try {
+                // In step mode, "unshare uts" is "step unshare uts", and "exec ps" runs ps in the construction.
+                words = stepMode.rewrite(args, commandLine.getSubcommands().keySet());
+            } catch (RuntimeException e) {
+                return failure(e);
+            }
+            return commandLine.execute(words.toArray(new String[0]));
         } finally {
             this.where = outer;
         }

@@ -55,6 +55,7 @@ public final class Repl {
     public int run() {
         session.colors(TerminalColors.of(terminal, env));
         LineReader reader = reader();
+        session.pause(() -> new LineReaderPause(reader)); // the tour waits for Enter on this terminal
         CtrlC ctrlC = new CtrlC(Thread.currentThread());
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, ctrlC);
         LeavingOffer leaving = new LeavingOffer(cli, session);

@@ -35,6 +35,7 @@ public final class ScriptMode {
     public ScriptMode keepGoing(boolean on) { keepGoing = on; return this; }
 
     public int run(BufferedReader in) {
+        session.pause(() -> new ReaderPause(in, session.out())); // the tour's pauses read the next line of the script
         int lineNumber = 0;
         int firstFailure = 0;
         try {

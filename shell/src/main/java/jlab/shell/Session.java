@@ -33,6 +33,9 @@ public final class Session {
     private final Set<String> startedHere = new LinkedHashSet<>();
     /** What must be undone when the session ends (a container still under construction). */
     private final List<Runnable> closers = new java.util.ArrayList<>();
+    /** Where a guided command (the tour) waits for Enter: the REPL's terminal, or the script's standard input. */
+    private Supplier<Pause> pause = this::standardInputPause;
+    private Pause standardInput;
 
     public Session(StateDir stateDir, PrintStream out, PrintStream err) {
         this.stateDir = stateDir;
@@ -68,6 +71,20 @@ public final class Session {
     public List<String> stepNames() { return stepNames.get(); }
 
     public void stepNames(Supplier<List<String>> s) { stepNames = s; }
+
+    /** The pause of this session: the REPL sets one over its line reader, script mode one over its input. */
+    public Pause pause() { return pause.get(); }
+
+    public void pause(Supplier<Pause> s) { pause = s; }
+
+    /** A one-shot command ({@code jlab tour} from a shell): standard input, read by one reader for the process. */
+    private Pause standardInputPause() {
+        if (standardInput == null) {
+            standardInput = new ReaderPause(new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), out);
+        }
+        return standardInput;
+    }
 
     /** Records a container (by id) this session started. */
     public void startedHere(String id) { startedHere.add(id); }

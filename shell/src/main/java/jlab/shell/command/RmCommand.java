@@ -18,10 +18,28 @@ public final class RmCommand implements Callable<Integer> {
     @Option(names = {"-v", "--volumes"}, description = "Remove the container's anonymous volumes too (named volumes stay).") boolean volumes;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
-    public RmCommand(Session session) { this.session = session; }
+    private final StepMode stepMode;
+
+    public RmCommand(Session session) { this(session, null); }
+
+    public RmCommand(Session session, StepMode stepMode) {
+        this.session = session;
+        this.stepMode = stepMode;
+    }
 
     @Override
     public Integer call() {
-        return EachContainer.apply(session, containers, c -> session.engine().rm(c, force, volumes));
+        return EachContainer.apply(session, containers, c -> {
+            if (stepMode != null && stepMode.names(c)) {
+                // A container under construction: every applied step undone, last first; nothing left.
+                if (!force) {
+                    throw new jlab.engine.EngineException("cannot remove container \"" + c + "\": it is under construction:"
+                            + " abandon it with rm -f " + c + " (every step undone)", 1);
+                }
+                stepMode.abandon();
+                return;
+            }
+            session.engine().rm(c, force, volumes);
+        });
     }
 }
