@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import jlab.engine.EditDistance;
 import jlab.engine.EngineException;
 import jlab.engine.step.Step;
 
@@ -59,31 +60,13 @@ public final class StepWords {
     static String suggestion(List<Step> plan, String typed) {
         String t = normal(typed);
         return plan.stream().map(Step::name)
-                .min(Comparator.comparingInt(n -> distance(normal(n), t)))
-                .filter(n -> distance(normal(n), t) <= Math.max(2, t.length() / 3))
+                .min(Comparator.comparingInt(n -> EditDistance.between(normal(n), t)))
+                .filter(n -> EditDistance.between(normal(n), t) <= Math.max(2, t.length() / 3))
                 .map(n -> ": did you mean '" + n + "'?").orElse("");
     }
 
     private static String normal(String s) {
         return s.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace("pivot root", "pivot-root").replaceAll("\\s+", " ");
-    }
-
-    /** Levenshtein's edit distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The names the REPL completes after {@code step}: the plan's, then the argument forms. */
