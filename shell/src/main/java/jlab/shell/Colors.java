@@ -18,7 +18,7 @@ public final class Colors {
         String noColor = System.getenv("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) return PLAIN;
         if ("dumb".equals(System.getenv("TERM"))) return PLAIN;
-        return new Colors(jlab.kernel.syscall.Syscalls.get().isatty(1));
+        return new Colors(jlab.kernel.proc.Terminals.isTerminal(1));
     }
 
     public boolean enabled() { return enabled; }
