@@ -1,0 +1,2 @@
+/** The web tutor: {@code jlab web} for a student, {@code jlab serve} for an instructor. */
+package jlab.web;
