@@ -1,0 +1,117 @@
+package jlab.web;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import jlab.web.security.Csrf;
+import jlab.web.security.Sessions;
+import jlab.web.security.Tokens;
+
+/**
+ * What every jlab web server shares — the student's tutor ({@code jlab web})
+ * and the instructor's server ({@code jlab serve}): FreeMarker pages, static
+ * files, sessions and CSRF, the security headers, a bound on request sizes,
+ * and one way of saying no.
+ *
+ * <p>Order of the before-handlers, for each request: security headers, the
+ * session of its cookie, the CSRF check, then the application's own (its
+ * gate: the tutor's token, the server's login), then the route.
+ *
+ * <p>Refusals: a handler throws {@link ClientError}; the answer is its status
+ * and one line — as JSON ({@code {"error": "..."}}) to a script or an
+ * {@code /api/} path, as a page to a browser. Anything else thrown is a bug of
+ * ours: logged with an id, answered 500 with that id and nothing more.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String REFUSED = "jlab.refused";
+
+    /** Where to listen and how much to read: {@code host} 127.0.0.1 unless told; {@code port} 0 picks a free one. */
+    public record Options(String host, int port, long maxRequestBytes) {
+        public static Options loopback(int port) { return new Options("127.0.0.1", port, 1 << 20); }
+        public Options withMaxRequestBytes(long max) { return new Options(host, port, max); }
+    }
+
+    private WebServer() {}
+
+    /** A server, not started: {@code app} adds its gate, routes and WebSockets. */
+    public static Javalin create(Options options, Templates templates, Sessions sessions, Consumer<JavalinConfig> app) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = options.host();
+            cfg.jetty.port = options.port();
+            cfg.http.maxRequestSize = options.maxRequestBytes();
+            cfg.http.generateEtags = true;
+            cfg.fileRenderer(templates);
+            cfg.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/jlab/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+            cfg.routes.before(WebServer::securityHeaders);
+            cfg.routes.before(sessions::load);
+            cfg.routes.before(Csrf::check);
+            cfg.routes.exception(ClientError.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(Exception.class, WebServer::serverError);
+            // Javalin's own 404 (no route matched) says "Endpoint GET /x not found": say it our way.
+            cfg.routes.error(404, ctx -> {
+                if (ctx.attribute(REFUSED) == null) refuse(ctx, 404, "no such page: " + ctx.path());
+            });
+            app.accept(cfg);
+        });
+    }
+
+    /**
+     * The headers that make a browser careful with our pages: no guessing of
+     * content types, no framing by another site (clickjacking), scripts and
+     * styles from this server only, and no {@code Referer} — the tutor's URL
+     * carries its token, and it must not travel to a link's target.
+     */
+    static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** Answers a refusal in the form the client reads. */
+    public static void refuse(Context ctx, int status, String message) {
+        ctx.attribute(REFUSED, Boolean.TRUE);
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            ctx.json(Map.of("error", message, "status", status));
+        } else {
+            ctx.render("error.ftlh", Map.of("status", status, "message", message));
+        }
+    }
+
+    private static void serverError(Exception e, Context ctx) {
+        String id = Tokens.random().substring(0, 8);
+        LOG.error("request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+        refuse500(ctx, "something broke on the server (error id " + id + "); the log says what");
+    }
+
+    private static void refuse500(Context ctx, String message) {
+        ctx.status(500);
+        if (wantsJson(ctx)) ctx.json(Map.of("error", message, "status", 500));
+        else ctx.html("<!doctype html><meta charset=utf-8><title>500</title><p>" + message);
+    }
+
+    static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().startsWith("/api/") || accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+}
