@@ -35,7 +35,7 @@ public final class GradebookCsv {
     }
 
     /** Quoted when it holds a comma, a quote or a line end; a quote doubled. */
-    static String cell(String s) {
+    public static String cell(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }

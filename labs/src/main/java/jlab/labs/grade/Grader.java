@@ -110,7 +110,8 @@ public final class Grader {
         }
     }
 
-    static List<LabStatistics> statistics(List<GradeEntry> entries) {
+    /** Per lab, of these entries: students, mean score, how many passed all, the checks that fail most (also jlab serve's dashboard). */
+    public static List<LabStatistics> statistics(List<GradeEntry> entries) {
         Map<String, List<GradeEntry>> byLab = new TreeMap<>();
         entries.forEach(e -> byLab.computeIfAbsent(e.lab(), l -> new ArrayList<>()).add(e));
         List<LabStatistics> stats = new ArrayList<>();
