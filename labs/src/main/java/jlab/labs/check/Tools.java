@@ -2,11 +2,12 @@ package jlab.labs.check;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import jlab.engine.HostPrograms;
 
 /**
  * The few programs a check runs, always by absolute path from the system's
@@ -14,22 +15,15 @@ import java.util.concurrent.TimeUnit;
  * a {@code ping} that always answers), with a clean environment.
  */
 final class Tools {
-    private static final List<String> DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
     private Tools() {}
 
     /** The absolute path of a system program, or null. */
-    static String find(String program) {
-        for (String d : DIRS) {
-            Path p = Path.of(d, program);
-            if (Files.isExecutable(p)) return p.toString();
-        }
-        return null;
-    }
+    static String find(String program) { return HostPrograms.find(program); }
 
     static String require(String program) {
         String p = find(program);
-        if (p == null) throw new IllegalStateException(program + " is not installed in " + String.join(", ", DIRS));
+        if (p == null) throw new IllegalStateException(program + " is not installed in " + String.join(", ", HostPrograms.dirs()));
         return p;
     }
 

@@ -2,12 +2,11 @@ package jlab.engine.network;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jlab.engine.EngineException;
+import jlab.engine.HostPrograms;
 
 /**
  * Netfilter rules through an EXTERNAL TOOL. This is the one place jlab runs a
@@ -25,7 +24,6 @@ import jlab.engine.EngineException;
  * removed by hand).
  */
 public final class Netfilter {
-    private static final List<String> DIRS = List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin", "/usr/local/sbin");
     private static volatile NetfilterBackend chosen;
 
     private Netfilter() {}
@@ -66,13 +64,7 @@ public final class Netfilter {
                 + " --network none or host");
     }
 
-    static String find(String program) {
-        for (String d : DIRS) {
-            Path p = Path.of(d, program);
-            if (Files.isExecutable(p)) return p.toString();
-        }
-        return null;
-    }
+    static String find(String program) { return HostPrograms.find(program); }
 
     static String require(String program) {
         String p = find(program);
