@@ -58,6 +58,11 @@ public final class Database implements AutoCloseable {
             return new Database(url, p, keeper);
         } catch (SQLException e) {
             closeQuietly(keeper);
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                // H2's file lock: another process (a running jlab serve) has the file open.
+                throw new DatabaseException("cannot open the database " + redacted(url) + ": another jlab serve has it open"
+                        + " (import through its Roster page, or stop it first)");
+            }
             throw new DatabaseException("cannot open the database " + redacted(url) + ": " + firstLine(e.getMessage()));
         } catch (FlywayException e) {
             closeQuietly(keeper);
