@@ -58,24 +58,30 @@ final class ServeRunner {
             }
             throw e;
         }
-        String shown = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        session.out().println("jlab serve: http://" + shown + ":" + server.port() + "/  (database " + db.url() + "; Ctrl-C stops it)");
-        if (!address.isLoopbackAddress()) {
-            session.err().println("jlab serve: warning: serving on " + c.host + " over plain HTTP: passwords and tokens cross the"
-                    + " network readable by anyone on the path; put a TLS proxy in front (and add --secure-cookies)");
-        }
-        return waitForTheEnd(server, db);
-    }
-
-    /** Serves until Ctrl-C (SIGINT: the shutdown hook) or an interrupt (the REPL's Ctrl-C), then closes both. */
-    private int waitForTheEnd(ServeServer server, Database db) {
+        // The hook before the URL: a SIGTERM sent as soon as the URL is read must find it in place.
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
             db.close();
             stopped.countDown();
         }, "jlab-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            hook.run(); // the JVM is already stopping (a signal during the start): stop with it
+            return 0;
+        }
+        String shown = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        session.out().println("jlab serve: http://" + shown + ":" + server.port() + "/  (database " + db.url() + "; Ctrl-C stops it)");
+        if (!address.isLoopbackAddress()) {
+            session.err().println("jlab serve: warning: serving on " + c.host + " over plain HTTP: passwords and tokens cross the"
+                    + " network readable by anyone on the path; put a TLS proxy in front (and add --secure-cookies)");
+        }
+        return waitForTheEnd(hook, stopped);
+    }
+
+    /** Serves until Ctrl-C (SIGINT or SIGTERM: the shutdown hook) or an interrupt (the REPL's Ctrl-C), then closes both. */
+    private static int waitForTheEnd(Thread hook, CountDownLatch stopped) {
         try {
             stopped.await();
         } catch (InterruptedException e) {
