@@ -57,7 +57,7 @@ public final class SubmissionIntake {
         Submission s = open(body, token);
         if (!s.student().equals(owner.student())) {
             throw ClientError.forbidden("this submission is signed for '" + s.student() + "', but the token is '"
-                    + owner.student() + "''s: each student submits with their own token");
+                    + owner.student() + "'s: each student submits with their own token");
         }
         if (s.lab().length() > 64 || !LAB.matcher(s.lab()).matches()) {
             throw new ClientError(422, "lab: '" + s.lab() + "' is not a lab id (lower-case letters, digits and dashes)");
