@@ -32,6 +32,9 @@ public final class Session {
 
     public void remove(String key) { values.remove(key); }
 
+    /** Whether the application has put nothing here yet (a login page's visitor, not a logged-in user). */
+    boolean anonymous() { return values.isEmpty(); }
+
     Instant lastSeen() { return lastSeen; }
 
     void seen(Instant now) { lastSeen = now; }

@@ -28,6 +28,7 @@ public final class Sessions {
     public static final String COOKIE = "jlab_session";
     private static final String ATTRIBUTE = "jlab.session";
     private static final int MAX_SESSIONS = 10_000;
+    private final int maxSessions;
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final Duration idle;
@@ -36,6 +37,11 @@ public final class Sessions {
 
     /** @param secureCookie whether the cookie is marked {@code Secure} (only sent over HTTPS) */
     public Sessions(Duration idle, Clock clock, boolean secureCookie) {
+        this(idle, clock, secureCookie, MAX_SESSIONS);
+    }
+
+    Sessions(Duration idle, Clock clock, boolean secureCookie, int maxSessions) {
+        this.maxSessions = maxSessions;
         this.idle = idle;
         this.clock = clock;
         this.secureCookie = secureCookie;
@@ -48,7 +54,7 @@ public final class Sessions {
     /** Starts a new session for this browser (ending the one it had) and sets its cookie. */
     public Session start(Context ctx) {
         current(ctx).ifPresent(old -> byId.remove(old.id()));
-        if (byId.size() >= MAX_SESSIONS) evictOldest();
+        if (byId.size() >= maxSessions) evictOldest();
         Session s = new Session(Tokens.random(), Tokens.random(), clock.instant());
         byId.put(s.id(), s);
         Cookie cookie = new Cookie(COOKIE, s.id(), "/", -1, secureCookie, true, null, SameSite.STRICT);
@@ -91,7 +97,13 @@ public final class Sessions {
         return Optional.of(s);
     }
 
+    /**
+     * Full: the oldest anonymous session goes first (every visit to a login
+     * page makes one, so a flood of visits must not push out the people who
+     * logged in); only when all are in use, the oldest of all.
+     */
     private void evictOldest() {
-        byId.values().stream().min(Comparator.comparing(Session::lastSeen)).ifPresent(s -> byId.remove(s.id()));
+        Comparator<Session> order = Comparator.comparing((Session s) -> !s.anonymous()).thenComparing(Session::lastSeen);
+        byId.values().stream().min(order).ifPresent(s -> byId.remove(s.id()));
     }
 }
