@@ -42,6 +42,10 @@ final class TestTutor implements AutoCloseable {
         terminals = new TerminalService(tune.apply(TerminalService.Options.defaults(commands, "shell")));
         app = WebServer.create(WebServer.Options.loopback(0), new Templates(), sessions, cfg -> {
             cfg.routes.get("/login", ctx -> ctx.result(sessions.start(ctx).csrf()));
+            cfg.routes.get("/lab", ctx -> {
+                if (Sessions.current(ctx).isEmpty()) sessions.start(ctx);
+                ctx.render("terminal-test-page.ftlh", Map.of());
+            });
             TerminalRoutes.install(cfg, terminals, TerminalRoutes.sessionCookie(sessions));
         }).start();
         base = "http://127.0.0.1:" + app.port();
