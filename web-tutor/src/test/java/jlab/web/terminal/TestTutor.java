@@ -21,10 +21,12 @@ import jlab.web.security.Sessions;
 /**
  * A web server on a real loopback port with the terminal routes and a
  * {@code /login} that starts a browser session, as the tutor does after
- * checking its token. Commands: {@code shell} (/bin/sh) and {@code cat}.
+ * checking its token. Commands: {@code shell} (/bin/sh), {@code cat} and {@code raw-cat}.
  */
 final class TestTutor implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** cat with the line discipline out of the way (raw, no kernel echo): every byte is echoed by a process. */
+    static final TerminalCommand RAW_CAT = new TerminalCommand("raw-cat", List.of("/bin/sh", "-c", "stty raw -echo; exec cat"), null);
     final Sessions sessions = new Sessions(Duration.ofMinutes(10));
     final TerminalService terminals;
     final Javalin app;
@@ -38,7 +40,8 @@ final class TestTutor implements AutoCloseable {
     TestTutor(java.util.function.UnaryOperator<TerminalService.Options> tune) {
         Map<String, TerminalCommand> commands = Map.of(
                 "shell", new TerminalCommand("shell", List.of("/bin/sh"), Path.of("/tmp")),
-                "cat", new TerminalCommand("cat", List.of("/bin/cat"), null));
+                "cat", new TerminalCommand("cat", List.of("/bin/cat"), null),
+                "raw-cat", RAW_CAT);
         terminals = new TerminalService(tune.apply(TerminalService.Options.defaults(commands, "shell")));
         app = WebServer.create(WebServer.Options.loopback(0), new Templates(), sessions, cfg -> {
             cfg.routes.get("/login", ctx -> ctx.result(sessions.start(ctx).csrf()));
