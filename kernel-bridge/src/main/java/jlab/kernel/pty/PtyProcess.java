@@ -115,7 +115,17 @@ public final class PtyProcess implements AutoCloseable {
         while (!stopping) {
             int n = pty.read(buf, 100);
             if (n < 0) return; // no process has the slave open any more
-            if (n > 0) output.accept(java.util.Arrays.copyOf(buf, n));
+            if (n > 0) deliver(java.util.Arrays.copyOf(buf, n));
+        }
+    }
+
+    /** A consumer's bug must not stop the reading: the program would block on a full terminal forever. */
+    private void deliver(byte[] chunk) {
+        try {
+            output.accept(chunk);
+        } catch (RuntimeException e) {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
         }
     }
 
