@@ -35,6 +35,7 @@ import jlab.shell.command.VolumeCommand;
 import jlab.shell.lab.GradeCommand;
 import jlab.shell.lab.LabCommand;
 import jlab.shell.command.WaitCommand;
+import jlab.shell.command.WebCommand;
 import jlab.shell.command.ConstructionExecCommand;
 import jlab.shell.command.NewCommand;
 import jlab.shell.command.PlanCommand;
@@ -128,6 +129,7 @@ public final class Cli {
         cl.addSubcommand(new TourCommand(session, this::execute));
         cl.addSubcommand(LabCommand.commandLine(session));
         cl.addSubcommand(new GradeCommand(session));
+        cl.addSubcommand(new WebCommand(session));
         cl.addSubcommand(new ScriptCommand(this, session));
         cl.addSubcommand(new HelpCommand(this));
         cl.addSubcommand(new ExitCommand());

@@ -66,6 +66,7 @@ public final class Tutor implements AutoCloseable {
     }
 
     public static Tutor start(Options options) {
+        requireFree(options.port());
         String token = Tokens.random();
         Path webDir = options.state().root().resolve("web");
         Path urlFile = webDir.resolve("url");
@@ -105,6 +106,20 @@ public final class Tutor implements AutoCloseable {
         Tutor tutor = new Tutor(app, token, urlFile);
         tutor.writeUrlFile();
         return tutor;
+    }
+
+    /**
+     * Fails early, in one line, when the port is taken: Jetty would say it too, but with a logged stack
+     * trace first. (Jetty's own bind below still catches the rare race with another program.)
+     */
+    private static void requireFree(int port) {
+        if (port == 0) return;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds: a port only in TIME_WAIT is free
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException taken) {
+            throw new PortInUse(port);
+        }
     }
 
     public int port() { return app.port(); }
