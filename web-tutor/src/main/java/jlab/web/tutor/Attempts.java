@@ -32,6 +32,8 @@ final class Attempts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
     private final int bound;
+    /** Bumped by every attempt recorded: pages kept by {@link RenderedPages} are then rendered again. */
+    private final java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
 
     Attempts(Path dir, int bound) {
         this.dir = dir;
@@ -58,8 +60,11 @@ final class Attempts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(labId) + ": " + e.getMessage(), e);
         }
+        version.incrementAndGet();
         return a;
     }
+
+    int version() { return version.get(); }
 
     /** Newest first. */
     synchronized List<Attempt> of(String labId) {

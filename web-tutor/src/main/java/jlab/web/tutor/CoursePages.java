@@ -17,8 +17,10 @@ final class CoursePages {
     private final LabBook labs;
     private final Attempts attempts;
     private final Language language;
+    private final RenderedPages pages;
 
-    CoursePages(Course course, LabBook labs, Attempts attempts, Language language) {
+    CoursePages(Course course, LabBook labs, Attempts attempts, Language language, RenderedPages pages) {
+        this.pages = pages;
         this.course = course;
         this.labs = labs;
         this.attempts = attempts;
@@ -27,11 +29,13 @@ final class CoursePages {
 
     void home(Context ctx) {
         Lang lang = language.of(ctx);
-        Map<String, Object> m = PageModel.of(lang, ctx.path());
-        m.put("courseBuilt", course.built());
-        m.put("chapters", course.chapters().stream().map(c -> chapter(c, lang)).toList());
-        m.put("labs", labs.all().stream().map(l -> PageModel.labSummary(l, lang, attempts)).toList());
-        ctx.render("tutor/home.ftlh", m);
+        pages.answer(ctx, "home/" + lang.code(), "tutor/home.ftlh", () -> {
+            Map<String, Object> m = PageModel.of(lang, ctx.path());
+            m.put("courseBuilt", course.built());
+            m.put("chapters", course.chapters().stream().map(c -> chapter(c, lang)).toList());
+            m.put("labs", labs.all().stream().map(l -> PageModel.labSummary(l, lang, attempts)).toList());
+            return m;
+        });
     }
 
     void chapter(Context ctx) {
@@ -40,13 +44,15 @@ final class CoursePages {
         Chapter c = course.find(id).orElseThrow(() -> ClientError.notFound(course.built()
                 ? "no chapter " + id + ": the chapters are " + String.join(", ", course.ids())
                 : "no chapter " + id + ": the course is not built here (./mvnw install -pl course-material)"));
-        Map<String, Object> m = PageModel.of(lang, ctx.path());
-        m.put("chapter", chapter(c, lang));
-        // The fragment is our own build's HTML (AsciiDoc rendered by course-material): shown as it is.
-        m.put("html", course.html(id, lang).orElse(""));
-        course.previous(id).ifPresent(p -> m.put("previous", chapter(p, lang)));
-        course.next(id).ifPresent(n -> m.put("next", chapter(n, lang)));
-        ctx.render("tutor/chapter.ftlh", m);
+        pages.answer(ctx, "course/" + c.id() + "/" + lang.code(), "tutor/chapter.ftlh", () -> {
+            Map<String, Object> m = PageModel.of(lang, ctx.path());
+            m.put("chapter", chapter(c, lang));
+            // The fragment is our own build's HTML (AsciiDoc rendered by course-material): shown as it is.
+            m.put("html", course.html(id, lang).orElse(""));
+            course.previous(id).ifPresent(p -> m.put("previous", chapter(p, lang)));
+            course.next(id).ifPresent(n -> m.put("next", chapter(n, lang)));
+            return m;
+        });
     }
 
     private Map<String, Object> chapter(Chapter c, Lang lang) {

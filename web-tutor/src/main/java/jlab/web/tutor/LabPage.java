@@ -20,8 +20,10 @@ final class LabPage {
     private final Course course;
     private final Attempts attempts;
     private final Language language;
+    private final RenderedPages pages;
 
-    LabPage(LabBook labs, Course course, Attempts attempts, Language language) {
+    LabPage(LabBook labs, Course course, Attempts attempts, Language language, RenderedPages pages) {
+        this.pages = pages;
         this.labs = labs;
         this.course = course;
         this.attempts = attempts;
@@ -45,6 +47,10 @@ final class LabPage {
     void show(Context ctx) {
         Lab lab = labs.require(ctx.pathParam("id"));
         Lang lang = language.of(ctx);
+        pages.answer(ctx, "lab/" + lab.id() + "/" + lang.code(), "tutor/lab.ftlh", () -> model(ctx, lab, lang));
+    }
+
+    private Map<String, Object> model(Context ctx, Lab lab, Lang lang) {
         Map<String, Object> m = PageModel.of(lang, ctx.path());
         m.putAll(PageModel.labSummary(lab, lang, attempts));
         m.put("objectives", lab.objectives().stream().map(o -> o.in(lang)).toList());
@@ -54,6 +60,6 @@ final class LabPage {
         List<Chapter> in = course.chapters().stream().filter(c -> c.labs().contains(lab.id())).toList();
         m.put("chapters", in.stream().map(c -> Map.of("id", c.id(), "title", c.title().in(lang))).toList());
         m.put("wordsJson", wordsJson(lang));
-        ctx.render("tutor/lab.ftlh", m);
+        return m;
     }
 }

@@ -19,13 +19,16 @@ import jlab.labs.model.Lang;
  * is a bug its test finds ({@code MessagesTest}).
  */
 final class Messages {
+    /** Read once, at class initialisation: every page asks, from many threads at once. */
     private static final Map<Lang, Map<String, String>> BY_LANG = new EnumMap<>(Lang.class);
+
+    static {
+        for (Lang lang : Lang.values()) BY_LANG.put(lang, load(lang));
+    }
 
     private Messages() {}
 
-    static synchronized Map<String, String> of(Lang lang) {
-        return BY_LANG.computeIfAbsent(lang, Messages::load);
-    }
+    static Map<String, String> of(Lang lang) { return BY_LANG.get(lang); }
 
     private static Map<String, String> load(Lang lang) {
         String name = "messages." + lang.code() + ".properties";

@@ -76,12 +76,14 @@ public final class Tutor implements AutoCloseable {
         LabBook labs = new LabBook(Catalogue.builtIn());
         Attempts attempts = new Attempts(webDir.resolve("attempts"), ATTEMPTS_KEPT);
         TokenGate gate = new TokenGate(token, sessions, urlFile.toString());
-        CoursePages coursePages = new CoursePages(course, labs, attempts, language);
-        LabPage labPage = new LabPage(labs, course, attempts, language);
+        Templates templates = new Templates();
+        RenderedPages pages = new RenderedPages(templates, attempts::version);
+        CoursePages coursePages = new CoursePages(course, labs, attempts, language, pages);
+        LabPage labPage = new LabPage(labs, course, attempts, language, pages);
         LabActions actions = new LabActions(labs, options.state(), attempts, language);
         ContainerPages containers = new ContainerPages(new HostContainers(options.state()), language);
 
-        Javalin app = WebServer.create(WebServer.Options.loopback(options.port()), new Templates(), sessions, cfg -> {
+        Javalin app = WebServer.create(WebServer.Options.loopback(options.port()), templates, sessions, cfg -> {
             cfg.routes.before(gate::check);
             cfg.routes.get("/", coursePages::home);
             cfg.routes.get("/course/{id}", coursePages::chapter);

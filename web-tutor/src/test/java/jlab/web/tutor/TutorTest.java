@@ -141,6 +141,20 @@ class TutorTest {
     }
 
     @Test
+    void a_page_kept_rendered_still_carries_each_sessions_own_csrf_token() throws Exception {
+        TutorClient alice = new TutorClient(tutor).logIn(tutor);
+        TutorClient bob = new TutorClient(tutor).logIn(tutor);
+        String a1 = alice.csrf("/labs/veth");
+        String b1 = bob.csrf("/labs/veth");
+        assertThat(a1).isNotEqualTo(b1).hasSize(43);
+        assertThat(alice.csrf("/labs/veth")).isEqualTo(a1);
+        assertThat(bob.get("/labs/veth").body()).doesNotContain(a1).doesNotContain("csrf-" + "\"");
+        // Bob's token does not pass with Alice's session.
+        assertThat(alice.post("/api/labs/nope/start", b1).statusCode()).isEqualTo(403);
+        assertThat(alice.post("/api/labs/nope/start", a1).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_check_without_the_csrf_token_is_refused_with_403() throws Exception {
         TutorClient student = new TutorClient(tutor).logIn(tutor);
         HttpResponse<String> r = student.post("/api/labs/uts-namespace/check", null);
