@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -73,10 +74,13 @@ public final class Tutor implements AutoCloseable {
         Sessions sessions = new Sessions(Duration.ofHours(12));
         Language language = new Language(options.lang());
         Course course = Course.fromClassPath();
-        LabBook labs = new LabBook(Catalogue.builtIn());
+        LabBook labs = new LabBook(Catalogue::builtIn); // read on another thread while Jetty starts
         Attempts attempts = new Attempts(webDir.resolve("attempts"), ATTEMPTS_KEPT);
         TokenGate gate = new TokenGate(token, sessions, urlFile.toString());
         Templates templates = new Templates();
+        // FreeMarker's first page loads its classes and parses the layout: done meanwhile too, not by the first request.
+        CompletableFuture<String> warm = CompletableFuture.supplyAsync(() ->
+                templates.render("error.ftlh", java.util.Map.of("status", 200, "message", "", "csrf", "")));
         RenderedPages pages = new RenderedPages(templates, attempts::version);
         CoursePages coursePages = new CoursePages(course, labs, attempts, language, pages);
         LabPage labPage = new LabPage(labs, course, attempts, language, pages);
@@ -104,6 +108,13 @@ public final class Tutor implements AutoCloseable {
         } catch (JavalinBindException e) {
             app.stop();
             throw new PortInUse(options.port());
+        }
+        try {
+            labs.ready();
+            warm.join();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
         }
         Tutor tutor = new Tutor(app, token, urlFile);
         tutor.writeUrlFile();
