@@ -46,7 +46,7 @@ final class LabActions {
     void check(Context ctx) {
         Lab lab = labs.require(ctx.pathParam("id"));
         Lang lang = language.of(ctx);
-        LabResult result = exclusive(lab, "check", () -> Labs.check(lab, state));
+        LabResult result = exclusive(lab, () -> Labs.check(lab, state));
         attempts.record(lab.id(), result);
         ctx.contentType("application/json").result(ResultJson.write(result, lang));
     }
@@ -70,7 +70,7 @@ final class LabActions {
     /** {@code {"lab": ID, "action": "start", "done": ["what was done", ...]}}. */
     private void act(Context ctx, String name, Action action) {
         Lab lab = labs.require(ctx.pathParam("id"));
-        List<String> done = exclusive(lab, name, () -> {
+        List<String> done = exclusive(lab, () -> {
             try {
                 return action.run(lab, state);
             } catch (RuntimeException e) {
@@ -82,7 +82,7 @@ final class LabActions {
         ctx.json(Map.of("lab", lab.id(), "action", name, "done", done));
     }
 
-    private <T> T exclusive(Lab lab, String what, Supplier<T> work) {
+    private <T> T exclusive(Lab lab, Supplier<T> work) {
         ReentrantLock lock = busy.computeIfAbsent(lab.id(), id -> new ReentrantLock());
         if (!lock.tryLock()) {
             throw new ClientError(409, "lab " + lab.id() + " is busy (a check, start or reset is running): wait for its answer");
