@@ -40,8 +40,8 @@
         ns.appendChild(el("li", n.differs ? "differs" : "same", n.kind + ": " + n.container + (n.differs ? " ≠ " + n.host : "")));
       });
       tr.appendChild(el("td")).appendChild(ns);
-      tr.appendChild(el("td", null, "memory: " + limit(c.limits.memoryBytes, " MiB", 1048576)
-        + " · CPU: " + limit(c.limits.cpus) + " · pids: " + limit(c.limits.pids)));
+      tr.appendChild(el("td", null, root.dataset.memory + ": " + limit(c.limits.memoryBytes, " MiB", 1048576)
+        + " · " + root.dataset.cpu + ": " + limit(c.limits.cpus) + " · " + root.dataset.pids + ": " + limit(c.limits.pids)));
       body.appendChild(tr);
     });
   }
