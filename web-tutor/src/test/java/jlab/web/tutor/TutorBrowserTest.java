@@ -69,7 +69,7 @@ class TutorBrowserTest {
             assertThat(browser.driver().findElement(By.cssSelector("tr.container[data-name='" + name + "']")).getText()).contains("running");
             assertThat(browser.driver().findElement(By.id("no-containers")).isDisplayed()).isFalse();
         } finally {
-            engine.rm(name, true, true);
+            EngineCleanup.removeAndCheck(engine, name);
         }
     }
 }

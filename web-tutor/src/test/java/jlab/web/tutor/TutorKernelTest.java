@@ -136,7 +136,7 @@ class TutorKernelTest {
             assertThat(student.get("/api/containers/nope/stats").statusCode()).isEqualTo(404);
             assertThat(student.get("/api/containers/..%2Fx/stats").statusCode()).isIn(400, 404);
         } finally {
-            engine.rm(name, true, true);
+            EngineCleanup.removeAndCheck(engine, name);
         }
         assertThat(JSON.readTree(student.get("/api/containers").body()).path("containers")).isEmpty();
     }
