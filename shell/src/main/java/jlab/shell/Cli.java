@@ -36,6 +36,7 @@ import jlab.shell.lab.GradeCommand;
 import jlab.shell.lab.LabCommand;
 import jlab.shell.serve.ServeCommand;
 import jlab.shell.command.WaitCommand;
+import jlab.shell.command.WebCommand;
 import jlab.shell.command.ConstructionExecCommand;
 import jlab.shell.command.NewCommand;
 import jlab.shell.command.PlanCommand;
@@ -130,6 +131,7 @@ public final class Cli {
         cl.addSubcommand(LabCommand.commandLine(session));
         cl.addSubcommand(new GradeCommand(session));
         cl.addSubcommand(ServeCommand.commandLine(session));
+        cl.addSubcommand(new WebCommand(session));
         cl.addSubcommand(new ScriptCommand(this, session));
         cl.addSubcommand(new HelpCommand(this));
         cl.addSubcommand(new ExitCommand());

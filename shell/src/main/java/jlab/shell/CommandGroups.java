@@ -23,7 +23,8 @@ final class CommandGroups implements CommandLine.IHelpSectionRenderer {
                 "images", "volume", "network"));
         GROUPS.put("Step by step", List.of("new", "step", "undo", "plan", "tour"));
         GROUPS.put("See the kernel's view", List.of("ns", "mounts", "cgroup", "net"));
-        GROUPS.put("Graded labs", List.of("lab", "grade", "serve"));
+        GROUPS.put("Graded labs", List.of("lab", "grade"));
+        GROUPS.put("In a browser", List.of("web", "serve"));
         GROUPS.put("Other", List.of("gc", "script", "help", "exit"));
     }
 
