@@ -19,6 +19,9 @@ import jlab.web.WebServer;
 import jlab.web.course.Course;
 import jlab.web.security.Sessions;
 import jlab.web.security.Tokens;
+import jlab.web.terminal.TerminalCommand;
+import jlab.web.terminal.TerminalRoutes;
+import jlab.web.terminal.TerminalService;
 
 /**
  * {@code jlab web}: one student's tutor on 127.0.0.1, like Jupyter — a random
@@ -41,8 +44,14 @@ public final class Tutor implements AutoCloseable {
      * @param port  0 picks a free one
      * @param lang  {@code --lang}; null: each browser's Accept-Language
      * @param state jlab's state directory (the labs' notes, the containers, the tutor's attempts)
+     * @param home  jlab's checkout, where the {@code jlab} launcher is: the web terminal runs it
      */
-    public record Options(int port, Lang lang, StateDir state) {}
+    public record Options(int port, Lang lang, StateDir state, Path home) {
+        /** With {@link JlabHome#locate()} as the checkout. */
+        public Options(int port, Lang lang, StateDir state) {
+            this(port, lang, state, JlabHome.locate());
+        }
+    }
 
     /** The port is taken (another jlab web?): one line a student can act on. */
     public static final class PortInUse extends RuntimeException {
@@ -55,13 +64,15 @@ public final class Tutor implements AutoCloseable {
     }
 
     private final Javalin app;
+    private final TerminalService terminals;
     private final String token;
     private final Path urlFile;
     private final Object stopped = new Object();
     private boolean closed;
 
-    private Tutor(Javalin app, String token, Path urlFile) {
+    private Tutor(Javalin app, TerminalService terminals, String token, Path urlFile) {
         this.app = app;
+        this.terminals = terminals;
         this.token = token;
         this.urlFile = urlFile;
     }
@@ -86,6 +97,8 @@ public final class Tutor implements AutoCloseable {
         LabPage labPage = new LabPage(labs, course, attempts, language, pages);
         LabActions actions = new LabActions(labs, options.state(), attempts, language);
         ContainerPages containers = new ContainerPages(new HostContainers(options.state()), language);
+        TerminalService terminals = new TerminalService(
+                TerminalService.Options.defaults(TerminalCommand.standard(options.home()), "jlab"));
 
         Javalin app = WebServer.create(WebServer.Options.loopback(options.port()), templates, sessions, cfg -> {
             cfg.routes.before(gate::check);
@@ -101,12 +114,15 @@ public final class Tutor implements AutoCloseable {
             cfg.routes.get("/api/containers/{name}/stats", containers::stats);
             cfg.routes.exception(LabActions.ActionFailed.class, (e, ctx) ->
                     ctx.status(500).json(java.util.Map.of("error", e.getMessage(), "status", 500)));
-            // The web terminal's routes (jlab.web.terminal.TerminalRoutes) are added here by the lead.
+            // The terminal's ticket goes through the gate above; its WebSocket upgrade does not pass the
+            // before-handlers, so it finds the browser's session from the cookie itself.
+            TerminalRoutes.install(cfg, terminals, TerminalRoutes.sessionCookie(sessions));
         });
         try {
             app.start();
         } catch (JavalinBindException e) {
             app.stop();
+            terminals.close();
             throw new PortInUse(options.port());
         }
         try {
@@ -114,9 +130,10 @@ public final class Tutor implements AutoCloseable {
             warm.join();
         } catch (RuntimeException e) {
             app.stop();
+            terminals.close();
             throw e;
         }
-        Tutor tutor = new Tutor(app, token, urlFile);
+        Tutor tutor = new Tutor(app, terminals, token, urlFile);
         tutor.writeUrlFile();
         return tutor;
     }
@@ -171,6 +188,7 @@ public final class Tutor implements AutoCloseable {
             stopped.notifyAll();
         }
         app.stop();
+        terminals.close(); // hangs up every terminal's session: the shells and REPLs end with the tutor
         try {
             Files.deleteIfExists(urlFile);
         } catch (IOException e) {

@@ -133,7 +133,8 @@ class TutorTest {
         TutorClient student = new TutorClient(tutor).logIn(tutor);
         HttpResponse<String> r = student.get("/labs/veth?lang=en");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("<div id=\"terminal\" data-command=\"jlab\"></div>",
+        assertThat(r.body()).contains("<div id=\"terminal\" data-command=\"jlab\" data-state=\"connecting\"></div>",
+                "/webjars/xterm/4.9.0/lib/xterm.js", "/static/terminal.js", "id=\"terminal-help\"",
                 "id=\"check-button\"", "id=\"start-button\"", "id=\"reset-button\"", "id=\"results\"", "id=\"history\"",
                 "<meta name=\"csrf-token\" content=\"", "<div class=\"listingblock jlab-cmd\">", "jlab lab check veth",
                 "No attempt yet.", "/static/lab.js", "data-words=\"{&quot;best&quot;");
