@@ -22,27 +22,58 @@ final class JlabProcess {
 
     private final Path stateDir;
     private final java.util.Map<String, String> env;
+    private final List<String> jvmOptions;
 
     JlabProcess(Path stateDir) { this(stateDir, java.util.Map.of()); }
 
     /** A jlab with more environment variables (JLAB_NETFILTER=nft, say). */
     JlabProcess(Path stateDir, java.util.Map<String, String> env) {
+        this(stateDir, env, List.of());
+    }
+
+    /** A jlab with more environment variables and options for its JVM (-Djlab.home=DIR, say). */
+    JlabProcess(Path stateDir, java.util.Map<String, String> env, List<String> jvmOptions) {
         this.stateDir = stateDir;
         this.env = env;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * A launcher like the checkout's {@code ./jlab}, in {@code dir}, that runs this jlab (the test
+     * classpath, this state directory): what the web terminal starts when jlab.home is {@code dir}.
+     */
+    Path writeLauncher(Path dir) {
+        List<String> cmd = new ArrayList<>(command(List.of()));
+        StringBuilder script = new StringBuilder("#!/bin/sh\nexport JLAB_STATE_DIR='" + stateDir + "'\nexec");
+        for (String word : cmd) script.append(" '").append(word.replace("'", "'\\''")).append("'");
+        script.append(" \"$@\"\n");
+        try {
+            Path launcher = dir.resolve("jlab");
+            java.nio.file.Files.writeString(launcher, script);
+            launcher.toFile().setExecutable(true);
+            return launcher;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     ProcessBuilder builder(List<String> args) {
+        ProcessBuilder pb = new ProcessBuilder(command(args));
+        pb.environment().put("JLAB_STATE_DIR", stateDir.toString());
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private List<String> command(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("JLAB_STATE_DIR", stateDir.toString());
-        pb.environment().putAll(env);
-        return pb;
+        return cmd;
     }
 
     Result run(String... args) { return runWithInput(null, args); }

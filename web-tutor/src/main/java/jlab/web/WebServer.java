@@ -75,13 +75,16 @@ public final class WebServer {
     /**
      * The headers that make a browser careful with our pages: no guessing of
      * content types, no framing by another site (clickjacking), scripts and
-     * styles from this server only, and no {@code Referer} — the tutor's URL
-     * carries its token, and it must not travel to a link's target.
+     * styles from this server only, and a {@code Referer} only to ourselves —
+     * the tutor's first URL carries its token, which must not travel to a link's
+     * target. ({@code no-referrer} would be stricter, but then Chromium sends
+     * {@code Origin: null} with our own forms, and the origin check below could
+     * no longer tell them from another site's.)
      */
     static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         ctx.header("Cache-Control", "no-store");

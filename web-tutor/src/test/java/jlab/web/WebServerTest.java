@@ -76,7 +76,7 @@ class WebServerTest {
         HttpResponse<String> r = send(get("/refuse"));
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
     }
 
@@ -119,6 +119,18 @@ class WebServerTest {
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("another site");
+    }
+
+    @Test
+    void an_origin_the_browser_will_not_name_leaves_it_to_the_token() throws Exception {
+        HttpResponse<String> login = send(get("/login"));
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> withToken = send(get("/change").header("Cookie", cookie).header(Csrf.HEADER, login.body())
+                .header("Origin", "null").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        HttpResponse<String> without = send(get("/change").header("Cookie", cookie)
+                .header("Origin", "null").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(without.statusCode()).isEqualTo(403);
     }
 
     @Test

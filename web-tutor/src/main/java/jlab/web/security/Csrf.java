@@ -33,8 +33,10 @@ public final class Csrf {
     /** A before-handler: refuses (403) a state-changing request from elsewhere or without the token. */
     public static void check(Context ctx) {
         if (!UNSAFE.contains(ctx.method())) return;
+        // "null" is an origin a browser will not name (a privacy setting, a sandboxed frame): no say
+        // either way, so the token decides, as for a client that sends no Origin.
         String origin = ctx.header("Origin");
-        if (origin != null && !Origins.sameAs(origin, ctx)) {
+        if (origin != null && !origin.equals("null") && !Origins.sameAs(origin, ctx)) {
             throw ClientError.forbidden("this request came from another site (" + origin + "): refused");
         }
         Optional<Session> session = Sessions.current(ctx);

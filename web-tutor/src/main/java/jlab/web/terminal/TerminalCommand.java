@@ -15,10 +15,13 @@ import jlab.engine.HostPrograms;
  *
  * <p>The environment is built here, not inherited whole: the terminal gets
  * {@code TERM=xterm-256color} (xterm.js speaks xterm's language), the user's
- * HOME, PATH and locale, and nothing of the server's own secrets.
+ * HOME, PATH and locale, jlab's own settings (its state directory above all:
+ * the REPL in the page must see the containers and labs the tutor sees), and
+ * nothing of the server's own secrets.
  */
 public record TerminalCommand(String name, List<String> argv, Path directory) {
-    private static final List<String> PASSED_ON = List.of("HOME", "USER", "LOGNAME", "PATH", "LANG", "LC_ALL", "SHELL", "JAVA_HOME");
+    private static final List<String> PASSED_ON = List.of("HOME", "USER", "LOGNAME", "PATH", "LANG", "LC_ALL", "SHELL", "JAVA_HOME",
+            "JLAB_STATE_DIR", "XDG_STATE_HOME", "JLAB_HISTORY", "JLAB_NETFILTER", "NO_COLOR");
 
     public TerminalCommand {
         argv = List.copyOf(argv);

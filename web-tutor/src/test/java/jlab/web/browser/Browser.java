@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,7 +65,14 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 20 s: the machine is shared and noisy) until the condition holds, and returns its value. */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        } catch (TimeoutException e) {
+            // Say what the browser shows instead: the page's address and text.
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("waited 20 s in vain, at " + driver.getCurrentUrl() + " showing:\n"
+                    + text.substring(0, Math.min(text.length(), 2000)), e);
+        }
     }
 
     @Override

@@ -95,6 +95,15 @@ class TerminalPartsTest {
         assertThat(t.redeem(null, "s1").refusal()).isEqualTo(Tickets.Refusal.UNKNOWN);
     }
 
+    @Test
+    void the_terminal_gets_jlabs_state_directory_and_not_the_servers_secrets() {
+        TerminalCommand sh = new TerminalCommand("shell", java.util.List.of("/bin/sh"), java.nio.file.Path.of("/"));
+        java.util.List<String> env = sh.environment(java.util.Map.of("JLAB_STATE_DIR", "/var/lib/jlab-x",
+                "JLAB_DB_PASSWORD", "secret", "PATH", "/usr/bin"));
+        assertThat(env).contains("JLAB_STATE_DIR=/var/lib/jlab-x", "PATH=/usr/bin", "TERM=xterm-256color")
+                .noneMatch(e -> e.startsWith("JLAB_DB_PASSWORD"));
+    }
+
     private static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-11-01T10:00:00Z");
 
