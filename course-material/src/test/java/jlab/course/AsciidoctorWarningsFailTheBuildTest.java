@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Asciidoctor's own warnings fail the build (the plugin's logHandler, failIf
  * WARN, in pom.xml): this module's real pom is built, offline, on a copy of
  * the fixture course whose chapter has a mistake only Asciidoctor sees (a
- * section out of sequence). One Maven run of the plugin's "chapters"
- * execution alone, about five seconds on a quiet machine (JRuby's start).
+ * section out of sequence), which CourseBuild lets through. One Maven run,
+ * about ten seconds (JRuby's start).
  */
 class AsciidoctorWarningsFailTheBuildTest {
     @TempDir Path dir;
@@ -26,6 +26,7 @@ class AsciidoctorWarningsFailTheBuildTest {
     void a_chapter_that_asciidoctor_warns_about_fails_the_build_with_its_file_and_line() throws Exception {
         Path module = dir.resolve("course-material");
         copy(Path.of("pom.xml"), module.resolve("pom.xml"));
+        copy(Path.of("src/main"), module.resolve("src/main"));
         copy(CourseValidationTest.FIXTURE.resolve("src"), module.resolve("src"));
         copy(Path.of("../pom.xml"), dir.resolve("pom.xml"));
         Path chapter = module.resolve("src/docs/en/two.adoc");
@@ -34,9 +35,7 @@ class AsciidoctorWarningsFailTheBuildTest {
         Files.writeString(fr, Files.readString(fr).replace("== End", "==== End"));
 
         Process p = new ProcessBuilder(Path.of("../mvnw").toAbsolutePath().toString(), "-o", "-q", "-B", "-ntp",
-                "-f", module.resolve("pom.xml").toString(),
-                // Only the chapters' conversion, as pom.xml configures it: CourseBuild is tested on its own.
-                "org.asciidoctor:asciidoctor-maven-plugin:process-asciidoc@chapters",
+                "-f", module.resolve("pom.xml").toString(), "process-classes",
                 "-Dcourse.labs=" + CourseValidationTest.FIXTURE.resolve("labs").toAbsolutePath())
                 .redirectErrorStream(true).start();
         boolean done = p.waitFor(300, TimeUnit.SECONDS);
@@ -44,8 +43,10 @@ class AsciidoctorWarningsFailTheBuildTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(done).as("the nested build finished").isTrue();
         assertThat(p.exitValue()).as(out).isNotZero();
-        assertThat(out).contains("asciidoctor: WARN: en/two.adoc: line 7: section title out of sequence")
+        assertThat(out).contains("asciidoctor: WARN: " + module.resolve("src/docs/en/two.adoc") + ": line 7: section title out of sequence")
                 .contains("issue(s) of severity WARN or higher during conversion");
+        assertThat(out).as("CourseBuild passed it on").contains("[course] 2 chapters, 1 quizzes, 1 glossary terms");
+        assertThat(module.resolve("target/course-inputs.sha256")).as("a failed render is not taken for a complete one").doesNotExist();
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -167,6 +167,31 @@ class CourseValidationTest {
         assertThat(out).as("nothing half-written").doesNotExist();
     }
 
+    @Test
+    void an_unchanged_course_stages_nothing_for_asciidoctor_and_a_change_stages_every_page_again() throws IOException {
+        Path course = copyFixture();
+        Path out = dir.resolve("classes/jlab/course"), gen = dir.resolve("target/generated-adoc");
+        CourseBuild build = new CourseBuild(course.resolve("src"), course.resolve("labs"));
+        build.build(out, gen);
+        assertThat(gen.resolve("pages/fr/one.adoc")).content().startsWith("include::").endsWith("src/docs/fr/one.adoc[]\n");
+        assertThat(gen.resolve("book/en/book.adoc")).exists();
+        assertThat(out.resolve("fr/glossary.html")).content().contains("<a id=\"glossary-term\"></a>terme (en: <em>term</em>)");
+
+        new CourseBuild(course.resolve("src"), course.resolve("labs")).build(out, gen);
+        assertThat(gen.resolve("pages")).as("not done yet: Asciidoctor did not finish, so all is staged again").exists();
+
+        CourseBuild.main(new String[] {"--done", gen.toString()}); // what Maven runs once Asciidoctor succeeded
+        new CourseBuild(course.resolve("src"), course.resolve("labs")).build(out, gen);
+        assertThat(gen.resolve("pages")).as("up to date: nothing to render").doesNotExist();
+        assertThat(out.resolve("chapters.json")).as("and what was rendered stays").exists();
+
+        Path two = course.resolve("src/docs/en/two.adoc");
+        Files.writeString(two, Files.readString(two).replace("None.", "None yet."));
+        new CourseBuild(course.resolve("src"), course.resolve("labs")).build(out, gen);
+        assertThat(gen.resolve("pages/en/two.adoc")).as("a changed chapter: everything staged again").exists();
+        assertThat(gen.resolve("pages/fr/one.adoc")).exists();
+    }
+
     private static List<String> validate(Path course) throws IOException {
         return new CourseBuild(course.resolve("src"), course.resolve("labs")).validate();
     }

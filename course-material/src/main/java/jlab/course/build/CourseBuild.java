@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code CourseBuild SRC LABS OUT GENERATED} — the module's src
  * directory, the labs module's labs directory, the jar's jlab/course
- * directory, the directory for generated AsciiDoc.
+ * directory, the directory for generated AsciiDoc (what Asciidoctor renders
+ * is staged there: nothing when the course is up to date, see {@link Inputs});
+ * then {@code CourseBuild --done GENERATED} once Asciidoctor has succeeded.
  */
 public final class CourseBuild {
     private final Path src;
@@ -35,8 +37,22 @@ public final class CourseBuild {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) throw new IllegalArgumentException("usage: CourseBuild SRC LABS OUT GENERATED");
-        new CourseBuild(Path.of(args[0]), Path.of(args[1])).build(Path.of(args[2]), Path.of(args[3]));
+        if (args.length == 2 && args[0].equals("--done")) {
+            done(Path.of(args[1]));
+        } else if (args.length == 4) {
+            new CourseBuild(Path.of(args[0]), Path.of(args[1])).build(Path.of(args[2]), Path.of(args[3]));
+        } else {
+            throw new IllegalArgumentException("usage: CourseBuild SRC LABS OUT GENERATED, or CourseBuild --done GENERATED");
+        }
+    }
+
+    /** Where the digest of the last complete build is kept: next to GENERATED, which is emptied at each build. */
+    static Path stamp(Path generated) { return generated.resolveSibling("course-inputs.sha256"); }
+
+    /** Asciidoctor succeeded: the digest staged by {@link #build} names a complete build. */
+    static void done(Path generated) throws IOException {
+        Path pending = generated.resolve("pending.sha256");
+        if (Files.exists(pending)) Files.move(pending, stamp(generated), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** What the sources hold, once read and checked. */
@@ -51,6 +67,14 @@ public final class CourseBuild {
     public void build(Path out, Path generated) throws IOException {
         Course course = read();
         problems.failIfAny();
+        String digest = Inputs.digest(src, labIds());
+        Path stamp = stamp(generated);
+        if (Files.exists(stamp) && Files.readString(stamp).equals(digest) && Files.exists(out.resolve("chapters.json"))) {
+            clear(generated); // nothing staged: both Asciidoctor runs skip ("No sourceDirectory found")
+            System.out.println("[course] up to date: nothing changed since the last complete build");
+            return;
+        }
+        Files.deleteIfExists(stamp);
         // What this build writes starts empty, so that a chapter or a quiz removed from the sources
         // does not live on in the jar. (Not all of OUT: this builder's own classes are in OUT/build.)
         for (String mine : List.of("fr", "en", "quiz", "chapters.json", "glossary.json")) clear(out.resolve(mine));
@@ -66,6 +90,15 @@ public final class CourseBuild {
             GlossaryPage.writeHtml(out.resolve(lang).resolve("glossary.html"), lang, course.glossary());
             book.book(lang, course.chapters().stream().map(pair -> pair[index]).toList(), course.quizzes(), course.glossary());
         }
+        for (Chapter[] pair : course.chapters()) {
+            for (Chapter c : pair) {
+                // What Asciidoctor renders: one line per page, the chapter itself (its warnings name its own file).
+                Path page = generated.resolve("pages").resolve(c.lang()).resolve(c.id() + ".adoc");
+                Files.createDirectories(page.getParent());
+                Files.writeString(page, "include::" + c.file().toAbsolutePath() + "[]\n");
+            }
+        }
+        Files.writeString(generated.resolve("pending.sha256"), digest);
         System.out.println("[course] " + course.chapters().size() + " chapters, " + course.quizzes().size()
                 + " quizzes, " + course.glossary().size() + " glossary terms");
     }
