@@ -7,7 +7,7 @@
 # itself and leaves no cgroup and no process behind.
 set -eu
 fail() { echo "cgroups: $*" >&2; exit 1; }
-dir=$(mktemp -d /tmp/jlab-cg.XXXXXX)
+dir=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 V2=/sys/fs/cgroup/jlab-demo
 V1=/sys/fs/cgroup
 # Every cgroup this script may make; removed (after killing what is inside) whatever happens.

@@ -6,7 +6,7 @@
 # expects exit 0: the script checks itself and leaves nothing behind.
 set -eu
 fail() { echo "namespaces: $*" >&2; exit 1; }
-dir=$(mktemp -d /tmp/jlab-ns.XXXXXX)
+dir=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 queue=""
 # Undo everything, whatever happens: the host's message queue, the cgroup, the directory.
 trap '[ -z "$queue" ] || ipcrm -q "$queue" 2>/dev/null || true
