@@ -83,6 +83,10 @@ sh -c "echo \$\$ > $pids/cgroup.procs; for i in 1 2 3 4 5 6; do sleep 5 & done; 
 cat $pids/pids.current $pids/pids.events
 # end::pids[]
 grep -q '^max [1-9]' $pids/pids.events || fail "no fork was refused"
+# The sleeps are no longer needed (in v2 the next experiments use the same cgroup): end them, lift the limit.
+for pid in $(cat $pids/cgroup.procs); do kill "$pid"; done
+until [ -z "$(cat $pids/cgroup.procs)" ]; do sleep 0.1; done
+echo max > $pids/pids.max
 
 # Limiting CPU: a quota of 20 ms per 100 ms period is a fifth of one CPU. A
 # busy loop for 2 s then gets about 0.4 s, and cpu.stat counts the periods
