@@ -6,12 +6,12 @@
 # expects exit 0: the script checks itself and leaves nothing behind.
 set -eu
 fail() { echo "namespaces: $*" >&2; exit 1; }
-dir=$(mktemp -d /tmp/jlab-demo.XXXXXX)
+dir=""
 queue=""
 # Undo everything, whatever happens: the host's message queue, the cgroup, the directory.
 trap '[ -z "$queue" ] || ipcrm -q "$queue" 2>/dev/null || true
       rmdir /sys/fs/cgroup/pids/jlab-demo-ns /sys/fs/cgroup/jlab-demo-ns 2>/dev/null || true
-      rm -rf "$dir"' EXIT
+      [ -z "$dir" ] || rm -rf "$dir"' EXIT
 
 # A namespace is known by the inode of its /proc/PID/ns link: two processes
 # are in the same one when the numbers are equal.
@@ -24,6 +24,7 @@ test "$(readlink /proc/self/ns/uts)" != "$(unshare --uts readlink /proc/self/ns/
 
 # mount: a tmpfs mounted in a new mount namespace; the host's table never has it.
 # tag::mnt[]
+dir=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 unshare --mount sh -c "mount -t tmpfs jlab-demo $dir && findmnt $dir && touch $dir/inside"
 findmnt "$dir" || echo "the host sees no mount at $dir"
 ls "$dir"
@@ -75,10 +76,23 @@ test "$(runuser -u nobody -- unshare --user --map-root-user --uts sh -c 'hostnam
 
 # cgroup: a process put in a cgroup, then in a new cgroup namespace, sees that
 # cgroup as "/". cgroup v2 has one tree; with v1 we use the pids hierarchy.
-if [ -e /sys/fs/cgroup/cgroup.controllers ]; then cg=/sys/fs/cgroup/jlab-demo-ns; else cg=/sys/fs/cgroup/pids/jlab-demo-ns; fi
-# tag::cgroup[]
-mkdir "$cg"
-sh -c "echo \$\$ > $cg/cgroup.procs; cat /proc/self/cgroup; echo ---; unshare --cgroup cat /proc/self/cgroup"
-rmdir "$cg"
-# end::cgroup[]
+if [ -e /sys/fs/cgroup/cgroup.controllers ]; then
+# tag::cgroup-v2[]
+mkdir /sys/fs/cgroup/jlab-demo-ns
+sh -c 'echo $$ > /sys/fs/cgroup/jlab-demo-ns/cgroup.procs; cat /proc/self/cgroup; unshare --cgroup cat /proc/self/cgroup'
+# end::cgroup-v2[]
+# Outside, the shell's cgroup is /jlab-demo-ns; inside the new cgroup namespace, it is the root.
+seen=$(sh -c 'echo $$ > /sys/fs/cgroup/jlab-demo-ns/cgroup.procs; cat /proc/self/cgroup; unshare --cgroup cat /proc/self/cgroup' | cut -d: -f3 | tr '\n' ' ')
+[ "$seen" = "/jlab-demo-ns / " ] || fail "outside then inside the cgroup namespace, expected /jlab-demo-ns then /, saw: $seen"
+rmdir /sys/fs/cgroup/jlab-demo-ns
+else
+# tag::cgroup-v1[]
+mkdir /sys/fs/cgroup/pids/jlab-demo-ns
+sh -c 'echo $$ > /sys/fs/cgroup/pids/jlab-demo-ns/cgroup.procs; grep pids /proc/self/cgroup; unshare --cgroup grep pids /proc/self/cgroup'
+# end::cgroup-v1[]
+# Outside, the shell's cgroup is /jlab-demo-ns; inside the new cgroup namespace, it is the root.
+seen=$(sh -c 'echo $$ > /sys/fs/cgroup/pids/jlab-demo-ns/cgroup.procs; grep pids /proc/self/cgroup; unshare --cgroup grep pids /proc/self/cgroup' | cut -d: -f3 | tr '\n' ' ')
+[ "$seen" = "/jlab-demo-ns / " ] || fail "outside then inside the cgroup namespace, expected /jlab-demo-ns then /, saw: $seen"
+rmdir /sys/fs/cgroup/pids/jlab-demo-ns
+fi
 echo "namespaces: ok"
