@@ -151,7 +151,7 @@ class CourseRenderedTest {
         }
     }
 
-    private static String escape(String s) { return s.replace("'", "&#8217;"); }
+    private static String escape(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
     private static List<String> labs(JsonNode chapters, String id) {
         for (JsonNode c : chapters) {

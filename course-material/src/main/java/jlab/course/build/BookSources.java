@@ -3,16 +3,22 @@ package jlab.course.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the AsciiDoc that Asciidoctor renders after the chapters: the
- * glossary page of each language, each quiz as printable text, and the book
- * of each language (every chapter included in course order, its quiz after
- * it, the glossary at the end). Generated files live under
- * target/generated-adoc; files whose name starts with "_" are only included.
+ * Writes the book of each language as one AsciiDoc file that Asciidoctor
+ * renders after the chapters (target/generated-adoc/book/LANG/book.adoc):
+ * every chapter in course order, its quiz printed after it with the answers,
+ * the glossary at the end.
+ *
+ * <p>The chapters are copied in, not included, so that one Asciidoctor run
+ * renders both books: a cross-reference to another chapter
+ * ({@code xref:chroot.adoc#chroot-labs[...]}, a link to /course/chroot in the
+ * tutor) becomes one inside the book ({@code xref:chroot-labs[...]}). The
+ * chapters' own includes and images keep working: their paths are absolute
+ * attributes. Asciidoctor has already checked each chapter, with its own file
+ * and line, when it rendered the pages.
  */
 public final class BookSources {
     private static final Map<String, String> BOOK_TITLE = Map.of(
@@ -28,20 +34,31 @@ public final class BookSources {
         this.generated = generated;
     }
 
-    public void glossary(String lang, List<Term> terms) throws IOException {
-        String other = lang.equals("fr") ? "en" : "fr";
-        StringBuilder a = new StringBuilder("= " + GLOSSARY_TITLE.get(lang) + "\n:lang: " + lang + "\n\n");
-        // Sorted as a dictionary of that language sorts (é with e, not after z).
-        java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang));
-        terms.stream().sorted(Comparator.comparing((Term t) -> t.term().get(lang), collator))
-                .forEach(t -> a.append("[[glossary-").append(t.id()).append("]]").append(t.term().get(lang))
-                        .append(" (").append(other).append(": _").append(t.term().get(other)).append("_)")
-                        .append("::\n").append(t.definition().get(lang)).append("\n\n"));
-        write(generated.resolve("glossary").resolve(lang).resolve("glossary.adoc"), a.toString());
+    /** {@code chapters}: this language's chapters, in course order. */
+    public void book(String lang, List<Chapter> chapters, Map<String, Quiz> quizzes, List<Term> glossary) throws IOException {
+        StringBuilder a = new StringBuilder("= " + BOOK_TITLE.get(lang) + "\n:doctype: book\n:lang: " + lang
+                + "\n:toc-title: " + TOC_TITLE.get(lang) + "\n\n");
+        for (Chapter c : chapters) {
+            a.append(":leveloffset: 1\n\n[#").append(c.id()).append("]\n");
+            a.append(inBook(Files.readString(c.file()))).append("\n\n");
+            if (quizzes.containsKey(c.id())) a.append(quiz(lang, quizzes.get(c.id())));
+            a.append(":leveloffset!:\n\n");
+        }
+        a.append("[#glossary]\n== ").append(GLOSSARY_TITLE.get(lang)).append("\n\n").append(GlossaryPage.adoc(lang, glossary));
+        Path file = generated.resolve("book").resolve(lang).resolve("book.adoc");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, a.toString());
+    }
+
+    /** A chapter's text with its links to other pages turned into links inside the book. */
+    static String inBook(String chapter) {
+        return chapter.replaceAll("xref:[\\w-]+\\.adoc#([\\w-]+)\\[", "xref:$1[")
+                .replaceAll("xref:([\\w-]+)\\.adoc\\[", "xref:$1[")
+                .replaceAll("<<[\\w-]+\\.adoc#([\\w-]+)", "<<$1");
     }
 
     /** The quiz as a numbered list, the answers after it (the tutor grades the JSON; the book prints this). */
-    public void quiz(String lang, Quiz quiz) throws IOException {
+    static String quiz(String lang, Quiz quiz) {
         StringBuilder a = new StringBuilder("[#" + quiz.chapter() + "-quiz]\n== " + QUIZ_TITLE.get(lang) + "\n\n");
         for (Quiz.Question q : quiz.questions()) {
             a.append(". ").append(q.question().get(lang)).append("\n");
@@ -49,38 +66,13 @@ public final class BookSources {
             for (Quiz.Choice c : q.choices()) a.append(".. ").append(c.text().get(lang)).append("\n");
             a.append("\n");
         }
-        a.append("." + ANSWERS_TITLE.get(lang) + "\n[%collapsible]\n====\n");
+        a.append(".").append(ANSWERS_TITLE.get(lang)).append("\n[%collapsible]\n====\n");
         int n = 1;
         for (Quiz.Question q : quiz.questions()) {
             int index = 0;
             for (int i = 0; i < q.choices().size(); i++) if (q.choices().get(i).id().equals(q.answer())) index = i;
-            a.append(n++).append(". ").append((char) ('a' + index)).append(" — ").append(q.why().get(lang)).append("\n+\n");
+            a.append(n++).append(". ").append((char) ('a' + index)).append(" — ").append(q.why().get(lang)).append("\n");
         }
-        a.setLength(a.length() - 2);
-        a.append("====\n");
-        write(generated.resolve("book").resolve(lang).resolve("_quiz-" + quiz.chapter() + ".adoc"), a.toString());
-    }
-
-    /** {@code chapters}: this language's chapter files, in course order; {@code quizzes}: ids with a quiz. */
-    public void book(String lang, List<Chapter> chapters, java.util.Set<String> quizzes) throws IOException {
-        StringBuilder a = new StringBuilder("= " + BOOK_TITLE.get(lang) + "\n:doctype: book\n:lang: " + lang
-                + "\n:toc-title: " + TOC_TITLE.get(lang) + "\n\n");
-        for (Chapter c : chapters) {
-            // Relative to the book's base directory, the chapters' own (pom.xml), so that a
-            // cross-reference between chapters becomes a link inside the book.
-            a.append("include::").append(c.file().getFileName()).append("[leveloffset=+1]\n\n");
-            if (quizzes.contains(c.id())) {
-                a.append("include::").append(generated.resolve("book").resolve(lang).resolve("_quiz-" + c.id() + ".adoc").toAbsolutePath())
-                        .append("[leveloffset=+1]\n\n");
-            }
-        }
-        a.append("include::").append(generated.resolve("glossary").resolve(lang).resolve("glossary.adoc").toAbsolutePath())
-                .append("[leveloffset=+1]\n");
-        write(generated.resolve("book").resolve(lang).resolve("book.adoc"), a.toString());
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        return a.append("====\n\n").toString();
     }
 }

@@ -63,9 +63,8 @@ public final class CourseBuild {
         for (int i = 0; i < Fields.LANGS.size(); i++) {
             String lang = Fields.LANGS.get(i);
             int index = i;
-            for (Quiz q : course.quizzes().values()) book.quiz(lang, q);
-            book.glossary(lang, course.glossary());
-            book.book(lang, course.chapters().stream().map(pair -> pair[index]).toList(), course.quizzes().keySet());
+            GlossaryPage.writeHtml(out.resolve(lang).resolve("glossary.html"), lang, course.glossary());
+            book.book(lang, course.chapters().stream().map(pair -> pair[index]).toList(), course.quizzes(), course.glossary());
         }
         System.out.println("[course] " + course.chapters().size() + " chapters, " + course.quizzes().size()
                 + " quizzes, " + course.glossary().size() + " glossary terms");
