@@ -5,7 +5,7 @@
 # the chapter by its tagged regions; run as a whole by CourseDemosTest (tagged
 # kernel), which expects exit 0: the script checks itself.
 set -eu
-d=$(mktemp -d /tmp/jlab-layers.XXXXXX)
+d=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 # Undo everything, whatever happens: the mount first, then the directories.
 trap 'umount "$d/merged" 2>/dev/null || true; rm -rf "$d"' EXIT
 cd "$d"

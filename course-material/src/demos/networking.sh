@@ -9,7 +9,7 @@
 set -eu
 tag=course-demo-net
 httpd_pid=
-www=/tmp/jlab-demo-www.$$
+www=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 
 # Undo everything, whatever happens. The server first: a namespace that still
 # holds a process outlives `ip netns del`. Links made on the host go with the
@@ -97,7 +97,7 @@ iptables -t nat -L POSTROUTING -v -n
 ip netns exec jdemo-a ping -c 1 -W 2 10.211.0.2 > /dev/null
 
 # A web server in b, on its own address, port 80.
-mkdir -p "$www"
+
 echo "hello from b" > "$www/index.html"
 # tag::server[]
 ip netns exec jdemo-b busybox httpd -f -p 80 -h "$www" &
