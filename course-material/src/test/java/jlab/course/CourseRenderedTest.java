@@ -147,6 +147,7 @@ class CourseRenderedTest {
             assertThat(book).as("a link between chapters stays in the book").contains("href=\"#chroot-labs\"")
                     .doesNotContain("href=\"chroot#", "href=\"chroot.html");
             assertThat(book).as("images inline").doesNotContain("src=\"chroot-tree.svg\"");
+            assertThat(book).as("nothing loaded from outside").doesNotContain("<link rel=\"stylesheet\" href=\"http", "<script src=\"http");
         }
     }
 

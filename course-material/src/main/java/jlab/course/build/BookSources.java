@@ -43,15 +43,14 @@ public final class BookSources {
     /** The quiz as a numbered list, the answers after it (the tutor grades the JSON; the book prints this). */
     public void quiz(String lang, Quiz quiz) throws IOException {
         StringBuilder a = new StringBuilder("[#" + quiz.chapter() + "-quiz]\n== " + QUIZ_TITLE.get(lang) + "\n\n");
-        int n = 1;
         for (Quiz.Question q : quiz.questions()) {
             a.append(". ").append(q.question().get(lang)).append("\n");
+            // The choices as a, b, c... in the order written (AsciiDoc numbers a nested list so).
             for (Quiz.Choice c : q.choices()) a.append(".. ").append(c.text().get(lang)).append("\n");
             a.append("\n");
-            n++;
         }
         a.append("." + ANSWERS_TITLE.get(lang) + "\n[%collapsible]\n====\n");
-        n = 1;
+        int n = 1;
         for (Quiz.Question q : quiz.questions()) {
             int index = 0;
             for (int i = 0; i < q.choices().size(); i++) if (q.choices().get(i).id().equals(q.answer())) index = i;

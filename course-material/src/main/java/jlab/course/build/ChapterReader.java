@@ -25,20 +25,15 @@ public final class ChapterReader {
     private static final Pattern XREF_ANGLE = Pattern.compile("<<([\\w.#/-]+)(?:,[^>]*)?>>");
     private static final Pattern XREF_MACRO = Pattern.compile("xref:([\\w.#/-]+)\\[");
     private static final Pattern LAB_LINK = Pattern.compile("\\{lab-base\\}([\\w.-]+)|/labs/([\\w.-]+)");
-    private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[]+)\\[(.*)\\]\\s*$");
-    private static final Pattern IMAGE = Pattern.compile("image::?([^\\[\\s]+)\\[");
-    private static final Pattern TAGS = Pattern.compile("(?:^|,)\\s*tags?=([^,]+)");
     private static final Set<String> DELIMITERS = Set.of("----", "....", "////", "++++", "```");
 
     private final Problems problems;
-    /** Attribute values an include target may use: {sessionsdir}, {demosdir}. */
-    private final Map<String, Path> directories;
-    private final Path images;
+    private final SnippetChecks snippets;
 
+    /** {@code directories}: what {sessionsdir} and {demosdir} stand for; {@code images}: src/images. */
     public ChapterReader(Problems problems, Map<String, Path> directories, Path images) {
         this.problems = problems;
-        this.directories = directories;
-        this.images = images;
+        this.snippets = new SnippetChecks(problems, directories, images);
     }
 
     public Chapter read(Path file, String lang) throws IOException {
@@ -59,7 +54,7 @@ public final class ChapterReader {
             String line = lines.get(i);
             if (delimiter != null) { // inside a listing, a literal or a comment: only includes count
                 if (line.equals(delimiter)) delimiter = null;
-                else checkInclude(file, n, line);
+                else snippets.checkInclude(file, n, line);
                 continue;
             }
             if (DELIMITERS.contains(line)) { delimiter = line; pendingAnchor = null; continue; }
@@ -107,7 +102,7 @@ public final class ChapterReader {
             }
             if (!line.startsWith("[")) pendingAnchor = null;
             scanInline(file, n, line, id, anchors, references);
-            checkInclude(file, n, line);
+            snippets.checkInclude(file, n, line);
         }
         if (title == null) problems.add(file, 1, "the chapter has no title: its first line must be \"= Title\"");
         if (numberLine == 0) problems.add(file, 1, "the chapter has no number: add \":jlab-chapter: N\" under its title");
@@ -132,14 +127,7 @@ public final class ChapterReader {
         }
         Matcher lab = LAB_LINK.matcher(line);
         while (lab.find()) references.add(new Chapter.Reference("lab", lab.group(1) != null ? lab.group(1) : lab.group(2), n));
-        Matcher image = IMAGE.matcher(line);
-        while (image.find()) {
-            String name = image.group(1);
-            if (name.contains(":") || name.contains("{")) continue; // a URL or an attribute: not a file of ours
-            if (!Files.isRegularFile(images.resolve(name))) {
-                problems.add(file, n, "image \"" + name + "\" not found in src/images (draw it there as SVG)");
-            }
-        }
+        snippets.checkImages(file, n, line);
     }
 
     /** "chroot.adoc#chroot-history" and "chroot-history" (same chapter) both become "chroot#chroot-history". */
@@ -148,39 +136,6 @@ public final class ChapterReader {
         if (hash < 0) return target.endsWith(".adoc") ? target.replaceFirst("\\.adoc$", "") + "#" : chapterId + "#" + target;
         String doc = target.substring(0, hash).replaceFirst("\\.adoc$", "");
         return (doc.isEmpty() ? chapterId : doc) + "#" + target.substring(hash + 1);
-    }
-
-    private void checkInclude(Path file, int n, String line) {
-        Matcher inc = INCLUDE.matcher(line);
-        if (!inc.matches()) return;
-        String target = inc.group(1);
-        for (Map.Entry<String, Path> d : directories.entrySet()) {
-            target = target.replace("{" + d.getKey() + "}", d.getValue().toString());
-        }
-        if (target.contains("{")) {
-            problems.add(file, n, "include of \"" + inc.group(1) + "\": unknown attribute (use {sessionsdir} or {demosdir})");
-            return;
-        }
-        Path included = file.getParent().resolve(target).normalize();
-        if (!Files.isRegularFile(included)) {
-            problems.add(file, n, "include of \"" + inc.group(1) + "\": no such file (" + included + ")");
-            return;
-        }
-        Matcher tags = TAGS.matcher(inc.group(2));
-        if (!tags.find()) return;
-        try {
-            String text = Files.readString(included);
-            for (String tag : tags.group(1).split(";")) {
-                String t = tag.strip().replaceFirst("^!", "");
-                if (t.isEmpty() || t.contains("*")) continue;
-                if (!text.contains("tag::" + t + "[]") || !text.contains("end::" + t + "[]")) {
-                    problems.add(file, n, "include of \"" + inc.group(1) + "\": tag \"" + t
-                            + "\" not found (mark the region with tag::" + t + "[] and end::" + t + "[])");
-                }
-            }
-        } catch (IOException e) {
-            problems.add(file, n, "include of \"" + inc.group(1) + "\": cannot read it (" + e.getMessage() + ")");
-        }
     }
 
     private int parseNumber(Path file, int n, String value) {

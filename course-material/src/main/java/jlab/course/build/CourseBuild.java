@@ -51,6 +51,10 @@ public final class CourseBuild {
     public void build(Path out, Path generated) throws IOException {
         Course course = read();
         problems.failIfAny();
+        // What this build writes starts empty, so that a chapter or a quiz removed from the sources
+        // does not live on in the jar. (Not all of OUT: this builder's own classes are in OUT/build.)
+        for (String mine : List.of("fr", "en", "quiz", "chapters.json", "glossary.json")) clear(out.resolve(mine));
+        clear(generated);
         CourseJson json = new CourseJson(out);
         BookSources book = new BookSources(generated);
         json.chapters(course.chapters(), course.quizzes().keySet());
@@ -104,6 +108,13 @@ public final class CourseBuild {
         }
         chapters.sort(Comparator.comparingInt(pair -> pair[0].number()));
         return new Course(chapters, quizzes, glossary);
+    }
+
+    private static void clear(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
     }
 
     /** The lab ids: the folders of the labs module that hold a lab.yaml. */
