@@ -8,21 +8,24 @@
 # a tar of that directory is a new layer, and its sha256 is the name the OCI image
 # spec gives it (the layer's "diff ID"). jlab's own `commit`, `diff` and `save` come
 # with issue 8; this shows the kernel side today.
-# It uses a state directory of its own (JLAB_STATE_DIR), so it never meets another
-# jlab's containers, and removes it on exit.
+# It uses a state directory of its own (a temporary one unless JLAB_STATE_DIR is set), so it
+# never meets another jlab's containers; it removes its container, and the directory it made.
 set -euo pipefail
 
 [ "$(id -u)" = 0 ] || { echo "commit-by-hand: run as root" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
 JLAB=${JLAB:-$here/../../../../jlab}
 [ -x "$JLAB" ] || { echo "commit-by-hand: no jlab at $JLAB (set JLAB=path/to/jlab)" >&2; exit 1; }
-export JLAB_STATE_DIR=${JLAB_STATE_DIR:-$(mktemp -d /tmp/jlab-commit.XXXXXX)}
+own_state=false
+if [ -z "${JLAB_STATE_DIR:-}" ]; then JLAB_STATE_DIR=$(mktemp -d /tmp/jlab-commit.XXXXXX); own_state=true; fi
+export JLAB_STATE_DIR
 WORK=$(mktemp -d /tmp/jlab-layer.XXXXXX)
 NAME=commit-demo-$$
 cleanup() {
   "$JLAB" rm -f "$NAME" >/dev/null 2>&1 || true
   "$JLAB" gc >/dev/null 2>&1 || true   # also removes this state directory's parent cgroup
-  rm -rf "$WORK" "$JLAB_STATE_DIR"
+  rm -rf "$WORK"
+  if $own_state; then rm -rf "$JLAB_STATE_DIR"; fi   # never a state directory we were given
 }
 trap cleanup EXIT
 
