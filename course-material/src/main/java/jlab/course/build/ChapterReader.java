@@ -83,6 +83,9 @@ public final class ChapterReader {
             header = false;
             Matcher anchor = ANCHOR_LINE.matcher(line);
             if (anchor.matches()) {
+                if (i > 0 && !lines.get(i - 1).isBlank() && !lines.get(i - 1).startsWith("[")) {
+                    problems.add(file, n, "put a blank line above " + line + ": without it, it belongs to the paragraph above");
+                }
                 pendingAnchor = anchor.group(1) != null ? anchor.group(1) : anchor.group(2);
                 anchors.add(pendingAnchor);
                 continue;
@@ -110,6 +113,11 @@ public final class ChapterReader {
         if (numberLine == 0) problems.add(file, 1, "the chapter has no number: add \":jlab-chapter: N\" under its title");
         if (summary == null || summary.isBlank()) problems.add(file, 1, "the chapter has no summary: add \":description: one paragraph\" under its title");
         if (labsLine == 0) problems.add(file, 1, "the chapter does not list its labs: add \":jlab-labs: lab-id ...\" under its title (empty if none)");
+        List<Chapter.Section> top = sections.stream().filter(s -> s.level() == 1).toList();
+        if (top.isEmpty() || !(id + "-labs").equals(top.get(top.size() - 1).id())) {
+            problems.add(file, top.isEmpty() ? lines.size() : top.get(top.size() - 1).line(), "the chapter's last section must be its labs: [#"
+                    + id + "-labs] then \"== Travaux pratiques\" (fr) or \"== Labs\" (en), even when there is none");
+        }
         return new Chapter(id, lang, file, number, numberLine, title, summary, labs, labsLine,
                 List.copyOf(sections), anchors, List.copyOf(references));
     }

@@ -124,7 +124,8 @@ public final class CourseChecks {
             problems.add(c.file(), r.line(), "cross-reference to chapter \"" + doc + "\": no such chapter in " + c.lang());
         } else if (!anchor.isEmpty() && !target.anchors().contains(anchor)) {
             problems.add(c.file(), r.line(), "cross-reference to \"" + anchor + "\": no such id in chapter " + doc
-                    + (doc.equals(c.id()) ? "" : " (write xref:" + doc + ".adoc#ID[text])"));
+                    + " (its sections: " + String.join(", ", target.sections().stream().map(Chapter.Section::id).toList())
+                    + (doc.equals(c.id()) ? "; for another chapter write xref:CHAPTER.adoc#ID[text]" : "") + ")");
         }
     }
 }
