@@ -4,7 +4,7 @@
 # the chapter by its tagged regions; run as a whole by the course-material test
 # CourseDemosTest (tagged kernel), which expects exit 0: the script checks itself.
 set -eu
-root=$(mktemp -d /tmp/jlab-chroot.XXXXXX)
+root=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 # Undo everything, whatever happens: the proc mount first, then the directory.
 trap 'umount "$root/proc" 2>/dev/null || true; rm -rf "$root"' EXIT
 

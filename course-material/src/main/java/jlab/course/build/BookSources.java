@@ -31,7 +31,9 @@ public final class BookSources {
     public void glossary(String lang, List<Term> terms) throws IOException {
         String other = lang.equals("fr") ? "en" : "fr";
         StringBuilder a = new StringBuilder("= " + GLOSSARY_TITLE.get(lang) + "\n:lang: " + lang + "\n\n");
-        terms.stream().sorted(Comparator.comparing((Term t) -> t.term().get(lang).toLowerCase(java.util.Locale.ROOT)))
+        // Sorted as a dictionary of that language sorts (é with e, not after z).
+        java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang));
+        terms.stream().sorted(Comparator.comparing((Term t) -> t.term().get(lang), collator))
                 .forEach(t -> a.append("[[glossary-").append(t.id()).append("]]").append(t.term().get(lang))
                         .append(" (").append(other).append(": _").append(t.term().get(other)).append("_)")
                         .append("::\n").append(t.definition().get(lang)).append("\n\n"));

@@ -1,0 +1,42 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hook of course-material/src/sessions/README: every jlab session a
+ * chapter shows is replayed here, whole, with {@code jlab script FILE} on the
+ * real kernel. It must succeed and leave the host as it was, so the course
+ * shows only what jlab really does.
+ */
+class CourseSessionsTest extends RealJlabTest {
+    /** The course's sessions, read by path from the reactor (shell does not depend on course-material). */
+    static final Path SESSIONS = Path.of("../course-material/src/sessions");
+
+    static Stream<Path> sessions() throws IOException {
+        assertThat(SESSIONS).as("the course's sessions, next to this module").isDirectory();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(SESSIONS)) {
+            files = s.filter(p -> p.toString().endsWith(".jlab")).sorted().toList();
+        }
+        assertThat(files).as("sessions to replay").isNotEmpty();
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sessions")
+    void every_course_session_replays_on_the_real_kernel_and_leaves_the_host_as_it_was(Path session) {
+        HostSnapshot before = HostSnapshot.take(state);
+        JlabProcess.Result r = jlab.run("script", "-x", session.toAbsolutePath().toString());
+        assertThat(r.exitCode()).as(session + " failed:\n" + r.err()).isZero();
+        assertThat(HostSnapshot.take(state).changesSince(before)).as(session + " left something behind").isEmpty();
+    }
+}
