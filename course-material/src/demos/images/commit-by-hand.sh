@@ -17,9 +17,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 JLAB=${JLAB:-$here/../../../../jlab}
 [ -x "$JLAB" ] || { echo "commit-by-hand: no jlab at $JLAB (set JLAB=path/to/jlab)" >&2; exit 1; }
 own_state=false
-if [ -z "${JLAB_STATE_DIR:-}" ]; then JLAB_STATE_DIR=$(mktemp -d /tmp/jlab-commit.XXXXXX); own_state=true; fi
+if [ -z "${JLAB_STATE_DIR:-}" ]; then JLAB_STATE_DIR=$(mktemp -d /tmp/jlab-demo.XXXXXX); own_state=true; fi
 export JLAB_STATE_DIR
-WORK=$(mktemp -d /tmp/jlab-layer.XXXXXX)
+WORK=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 NAME=commit-demo-$$
 cleanup() {
   "$JLAB" rm -f "$NAME" >/dev/null 2>&1 || true

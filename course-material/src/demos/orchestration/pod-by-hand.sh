@@ -14,7 +14,7 @@ set -euo pipefail
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 [ -x "$BUSYBOX" ] || { echo "pod-by-hand: no busybox at $BUSYBOX: apt-get install -y busybox-static" >&2; exit 1; }
 POD=jlab-pod-$$
-WWW=$(mktemp -d /tmp/jlab-pod.XXXXXX)
+WWW=$(mktemp -d /tmp/jlab-demo.XXXXXX)
 server=
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true

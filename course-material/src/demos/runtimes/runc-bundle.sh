@@ -17,7 +17,7 @@ if [ ! -x "$BUSYBOX" ] || LC_ALL=C ldd "$BUSYBOX" >/dev/null 2>&1; then
   echo "runc-bundle: $BUSYBOX is missing or not static: apt-get install -y busybox-static" >&2; exit 1
 fi
 
-WORK=${1:-$(mktemp -d /tmp/jlab-oci.XXXXXX)}
+WORK=${1:-$(mktemp -d /tmp/jlab-demo.XXXXXX)}
 ID=jlab-demo-$$                       # a container id of our own, so cleanup touches only ours
 BUNDLE=$WORK/bundle
 cleanup() {

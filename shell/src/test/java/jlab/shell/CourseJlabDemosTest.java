@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (The demos that need only Linux tools are run by course-material's DemoScriptsTest.)
  */
 @Tag("kernel")
-class CourseDemosTest {
+class CourseJlabDemosTest {
     static final Path DEMOS = Path.of("..", "course-material", "src", "demos").toAbsolutePath().normalize();
 
     /** A `jlab` command for the demo: this build's main class on the test classpath, as JlabProcess runs it. */
