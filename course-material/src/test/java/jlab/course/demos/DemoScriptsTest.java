@@ -67,6 +67,13 @@ class DemoScriptsTest {
         }
     }
 
+    /** The demos' temporary directories (mktemp -d /tmp/jlab-demo.XXXXXX, course-material/README.md). */
+    static List<String> demoTmp() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/tmp"))) {
+            return s.map(Path::toString).filter(n -> n.startsWith("/tmp/jlab-demo.")).sorted().toList();
+        }
+    }
+
     @Test
     void the_oci_bundle_runs_with_runc_through_its_whole_lifecycle_and_leaves_nothing(@TempDir Path tmp) throws Exception {
         assumeRoot();
@@ -90,6 +97,7 @@ class DemoScriptsTest {
     @Test
     void two_processes_of_a_pod_share_one_network_namespace_and_its_loopback() throws Exception {
         assumeRoot();
+        List<String> tmpBefore = demoTmp();
         Run r = run(DEMOS.resolve("orchestration/pod-by-hand.sh"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("hello from the pod's first container\n");
@@ -97,6 +105,7 @@ class DemoScriptsTest {
         assertThat(inodes).hasSize(2);
         assertThat(inodes.get(0)).isEqualTo(inodes.get(1)).isNotEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
         assertThat(r.out()).endsWith("demo: ok\n");
+        assertThat(demoTmp()).as("temporary directories left").isEqualTo(tmpBefore);
         assertThat(Path.of("/run/netns")).satisfiesAnyOf(
                 d -> assertThat(d).doesNotExist(),
                 d -> { try (Stream<Path> s = Files.list(d)) { assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("jlab-pod-")); } });
