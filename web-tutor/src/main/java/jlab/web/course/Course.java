@@ -32,6 +32,7 @@ public final class Course {
     private final ClassLoader loader;
     private final List<Chapter> chapters;
     private final Map<String, Optional<String>> fragments = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Quiz>> quizzes = new ConcurrentHashMap<>();
 
     private Course(ClassLoader loader, List<Chapter> chapters) {
         this.loader = loader;
@@ -78,6 +79,26 @@ public final class Course {
         return fragments.computeIfAbsent(lang.code() + "/" + id, this::read);
     }
 
+    /** The glossary page (French–English terms) in {@code lang}, if the course is built. */
+    public Optional<String> glossaryHtml(Lang lang) {
+        return fragments.computeIfAbsent(lang.code() + "/glossary", this::read);
+    }
+
+    /** The chapter's self-check quiz, if it has one. */
+    public Optional<Quiz> quiz(String id) {
+        if (find(id).isEmpty()) return Optional.empty();
+        return quizzes.computeIfAbsent(id, this::readQuiz);
+    }
+
+    private Optional<Quiz> readQuiz(String id) {
+        String name = ROOT + "/quiz/" + id + ".json";
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(Quiz.parse(JSON.readTree(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private Optional<String> read(String name) {
         try (InputStream in = loader.getResourceAsStream(ROOT + "/" + name + ".html")) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -103,7 +124,7 @@ public final class Course {
         return out;
     }
 
-    private static Text text(JsonNode n) {
+    static Text text(JsonNode n) {
         if (n.isTextual()) return Text.both(n.asText());
         return new Text(n.path("fr").asText(n.path("en").asText()), n.path("en").asText(n.path("fr").asText()));
     }

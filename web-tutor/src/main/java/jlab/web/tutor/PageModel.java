@@ -20,6 +20,7 @@ final class PageModel {
         m.put("nav", List.of(
                 Map.of("href", "/", "label", t.get("nav.home")),
                 Map.of("href", "/containers", "label", t.get("nav.containers")),
+                Map.of("href", "/course/glossary", "label", t.get("glossary.title")),
                 Map.of("href", path + "?lang=" + other.code(), "label", other == Lang.FR ? "Français" : "English")));
         return m;
     }

@@ -104,6 +104,7 @@ public final class Tutor implements AutoCloseable {
             cfg.routes.before(gate::check);
             cfg.routes.get("/", coursePages::home);
             cfg.routes.get("/course/{id}", coursePages::chapter);
+            cfg.routes.post("/course/{id}/quiz", coursePages::quiz);
             cfg.routes.get("/labs/{id}", labPage::show);
             cfg.routes.get("/containers", containers::page);
             cfg.routes.post("/api/labs/{id}/check", actions::check);

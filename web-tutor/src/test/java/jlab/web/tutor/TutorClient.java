@@ -51,6 +51,12 @@ final class TutorClient {
         return m.group(1);
     }
 
+    /** A form as a browser sends it ({@code name=value&...}, with the page's token in {@code _csrf}). */
+    HttpResponse<String> postForm(String path, String form) throws Exception {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     HttpResponse<String> post(String path, String csrf) throws Exception {
         HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.noBody());
         if (csrf != null) b.header("X-CSRF-Token", csrf);

@@ -129,6 +129,32 @@ class TutorTest {
     }
 
     @Test
+    void a_chapters_quiz_is_a_form_and_its_answers_come_back_graded_with_why() throws Exception {
+        TutorClient student = new TutorClient(tutor).logIn(tutor);
+        HttpResponse<String> page = student.get("/course/chroot?lang=en");
+        assertThat(page.body()).contains("id=\"quiz-form\"", "name=\"q-what-changes\" value=\"a\"",
+                "What does <code>chroot</code> change?");
+        String csrf = student.csrf("/course/chroot?lang=en");
+        HttpResponse<String> graded = student.postForm("/course/chroot/quiz?lang=en",
+                "_csrf=" + csrf + "&q-what-changes=a&q-escape=no");
+        assertThat(graded.statusCode()).isEqualTo(200);
+        assertThat(graded.body()).contains("data-right=\"1\" data-total=\"2\"", "1 right out of 2",
+                "data-question=\"escape\" data-right=\"false\"", "The answer: Yes", "Only the root &lt;directory&gt;.");
+        assertThat(student.postForm("/course/chroot/quiz", "q-escape=yes").statusCode())
+                .as("no token, no grading").isEqualTo(403);
+        HttpResponse<String> nope = student.postForm("/course/nope/quiz", "_csrf=" + csrf);
+        assertThat(nope.statusCode()).isEqualTo(404);
+        assertThat(nope.body()).contains("no chapter nope");
+    }
+
+    @Test
+    void the_glossary_is_served_in_both_languages() throws Exception {
+        TutorClient student = new TutorClient(tutor).logIn(tutor);
+        assertThat(student.get("/course/glossary?lang=fr").body()).contains("id=\"glossary\"", "glossary-throttling");
+        assertThat(student.get("/course/glossary?lang=en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_lab_page_has_its_instructions_buttons_results_history_and_terminal() throws Exception {
         TutorClient student = new TutorClient(tutor).logIn(tutor);
         HttpResponse<String> r = student.get("/labs/veth?lang=en");
