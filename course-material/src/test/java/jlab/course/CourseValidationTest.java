@@ -147,6 +147,15 @@ class CourseValidationTest {
     }
 
     @Test
+    void a_chapter_whose_file_name_is_not_an_id_is_reported() throws IOException {
+        Path course = copyFixture();
+        for (String lang : List.of("fr", "en")) {
+            Files.move(course.resolve("src/docs/" + lang + "/two.adoc"), course.resolve("src/docs/" + lang + "/Two Words.adoc"));
+        }
+        assertThat(validate(course)).anySatisfy(p -> assertThat(p).startsWith("src/docs/fr/Two Words.adoc:1: chapter id \"Two Words\""));
+    }
+
+    @Test
     void a_quiz_for_a_chapter_that_does_not_exist_is_reported() throws IOException {
         Path course = copyFixture();
         Files.copy(course.resolve("src/quiz/one.yaml"), course.resolve("src/quiz/three.yaml"));

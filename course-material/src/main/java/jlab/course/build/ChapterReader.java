@@ -39,6 +39,9 @@ public final class ChapterReader {
     public Chapter read(Path file, String lang) throws IOException {
         String id = file.getFileName().toString().replaceFirst("\\.adoc$", "");
         List<String> lines = Files.readAllLines(file);
+        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            problems.add(file, 1, "chapter id \"" + id + "\" (the file's name): use lower-case letters, digits and dashes (/course/ID)");
+        }
         String title = null;
         int number = 0, numberLine = 0, labsLine = 0;
         String summary = null;
