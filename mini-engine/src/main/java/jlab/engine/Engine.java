@@ -116,7 +116,7 @@ public final class Engine {
         try {
             // config.json too, so that a later "jlab start" can run it again, detached.
             store.save(record);
-            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name(), build.image().id()));
             plan.applyAll(build, listener);
             store.save(record.running(build.helper().pid(), build.initPid()));
             listener.started(build);
@@ -160,7 +160,7 @@ public final class Engine {
         Construction c = new Construction(build, plan, store, record, runRecord, r -> lifecycle.delete(r, true));
         try {
             store.save(record);
-            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name(), build.image().id()));
             c.begin(listener);
             return c;
         } catch (RuntimeException e) {
@@ -221,7 +221,7 @@ public final class Engine {
 
     /** Validates everything that can be checked before touching the kernel, so bad input leaves nothing behind. */
     private ContainerBuild prepare(ContainerSpec spec) {
-        Image image = spec.rootfs() != null ? ImageStore.directory(spec.rootfs()) : images.resolve(spec.image());
+        Image image = images.forSpec(spec);
         String id = Names.newId();
         String name = spec.name() != null ? Names.validateName(spec.name()) : Names.generateName();
         if (spec.hostname() != null) Names.validateHostname(spec.hostname());
@@ -232,7 +232,7 @@ public final class Engine {
         NetworkCheck.validate(spec, new NetworkStore(state));
         ContainerBuild build = new ContainerBuild(id, name, spec, image, state, cgroups, helper);
         ExecStep.command(build);
-        Passwd.resolve(image.rootfs(), spec.user());
+        Passwd.resolve(image, spec.user() != null ? spec.user() : image.user());
         return build;
     }
 

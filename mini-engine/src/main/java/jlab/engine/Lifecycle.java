@@ -73,7 +73,7 @@ final class Lifecycle {
         // nor a created container without its record.
         try {
             store.save(r);
-            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name()));
+            store.saveConfig(new ContainerConfig(build.id(), build.name(), spec, build.image().name(), build.image().id()));
             store.reserveName(build.name(), build.id());
             return r;
         } catch (RuntimeException e) {
@@ -314,7 +314,7 @@ final class Lifecycle {
 
     /** A build for a container made by another process (or earlier): from its config.json. */
     ContainerBuild rebuild(ContainerConfig c) {
-        Image image = c.spec().rootfs() != null ? ImageStore.directory(c.spec().rootfs()) : images.resolve(c.spec().image());
+        Image image = images.forConfig(c);
         ContainerBuild b = new ContainerBuild(c.id(), c.name(), c.spec(), image, state, cgroups, helper);
         b.exitCommand(exitCommand.forContainer(c.id()));
         return b;

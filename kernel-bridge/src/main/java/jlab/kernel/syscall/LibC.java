@@ -31,6 +31,11 @@ public interface LibC {
 
     @SaveError int mknod(String path, int mode, long dev);
 
+    /** Extended attributes of a path, not following a final symlink: overlayfs keeps its own under "trusted.overlay.". */
+    @SaveError long lgetxattr(String path, String name, @Out byte[] value, long size);
+
+    @SaveError int lsetxattr(String path, String name, @In byte[] value, long size, int flags);
+
     @SaveError int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
     @SaveError int open(String path, int flags, int mode);

@@ -119,6 +119,45 @@ public final class Syscalls {
                 q(path) + ", S_IFCHR|0" + Integer.toOctalString(permissions) + ", makedev(" + major + ", " + minor + ")");
     }
 
+    /** errno for "this file has no such extended attribute". */
+    private static final int ENODATA = 61;
+
+    /**
+     * lgetxattr(2): the value of extended attribute {@code name} of {@code path} (a final symlink is not
+     * followed), or null when the file has none. Overlayfs marks an opaque directory with
+     * {@code trusted.overlay.opaque = "y"}; only root can read the "trusted." namespace.
+     */
+    public byte[] lgetxattr(String path, String name) {
+        byte[] buf = new byte[256];
+        long n = libc.lgetxattr(path, name, buf, buf.length);
+        if (n < 0) {
+            int e = errno();
+            if (e == ENODATA) return null;
+            throw KernelException.of("lgetxattr", q(path) + ", " + q(name), e);
+        }
+        return java.util.Arrays.copyOf(buf, (int) n);
+    }
+
+    /** lsetxattr(2): sets extended attribute {@code name} of {@code path}: {@code setfattr -n NAME -v VALUE PATH}. */
+    public void lsetxattr(String path, String name, byte[] value) {
+        check(libc.lsetxattr(path, name, value, value.length, 0), "lsetxattr",
+                q(path) + ", " + q(name) + ", " + q(new String(value, StandardCharsets.UTF_8)) + ", " + value.length + ", 0");
+    }
+
+    /**
+     * mknod(2) of any kind: {@code typeBits} is S_IFCHR (0020000), S_IFBLK (0060000) or S_IFIFO (0010000).
+     * A character device 0/0 is how overlayfs marks a deleted file (a "whiteout").
+     */
+    public void mknod(String path, int typeBits, int permissions, long major, long minor) {
+        check(libc.mknod(path, typeBits | permissions, makedev(major, minor)), "mknod",
+                q(path) + ", 0" + Integer.toOctalString(typeBits | permissions) + ", makedev(" + major + ", " + minor + ")");
+    }
+
+    /** glibc's major() and minor() of a 64-bit dev_t. */
+    public static long major(long dev) { return ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfffL); }
+
+    public static long minor(long dev) { return ((dev >>> 12) & 0xffffff00L) | (dev & 0xffL); }
+
     /** glibc's makedev(): the 64-bit dev_t layout. */
     static long makedev(long major, long minor) {
         return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8)

@@ -30,8 +30,13 @@ public final class BusyboxImage {
 
     private BusyboxImage() {}
 
-    static Image describe(Path rootfs) {
-        return new Image(NAME, rootfs, List.of("sh"), List.of(Image.DEFAULT_PATH), "/");
+    /** {@code busybox} or {@code busybox:latest} (also with Docker Hub's prefix): the image jlab makes itself. */
+    static boolean isBuiltInName(String ref) {
+        try {
+            return Reference.parse(ref).toString().equals(NAME + ":latest");
+        } catch (EngineException e) {
+            return false;
+        }
     }
 
     /**

@@ -22,12 +22,18 @@ public final class Passwd {
 
     private Passwd() {}
 
-    public static User resolve(Path rootfs, String spec) {
+    /** {@code spec} in a plain root directory's /etc/passwd and /etc/group. */
+    public static User resolve(Path rootfs, String spec) { return resolve(Image.directory("", rootfs), spec); }
+
+    /** {@code spec} as a container of {@code image} sees /etc/passwd and /etc/group (through its layers). */
+    public static User resolve(Image image, String spec) {
+        Optional<Path> passwd = image.file("etc/passwd");
+        Optional<Path> group = image.file("etc/group");
         if (spec == null || spec.isEmpty()) {
-            return lookupUser(rootfs, "0").map(e -> new User(0, 0, e[5])).orElse(User.ROOT);
+            return lookup(passwd, "0", 7).map(e -> new User(0, 0, e[5])).orElse(User.ROOT);
         }
         String[] parts = spec.split(":", 2);
-        Optional<String[]> entry = lookupUser(rootfs, parts[0]);
+        Optional<String[]> entry = lookup(passwd, parts[0], 7);
         long uid;
         long gid;
         String home;
@@ -46,7 +52,7 @@ public final class Passwd {
             if (isNumber(parts[1])) {
                 gid = Long.parseLong(parts[1]);
             } else {
-                gid = lookup(rootfs.resolve("etc/group"), parts[1], 4)
+                gid = lookup(group, parts[1], 4)
                         .map(e -> Long.parseLong(e[2]))
                         .orElseThrow(() -> new EngineException("unable to find group " + parts[1]
                                 + ": no matching entries in the image's /etc/group"));
@@ -55,15 +61,12 @@ public final class Passwd {
         return new User(uid, gid, home);
     }
 
-    private static Optional<String[]> lookupUser(Path rootfs, String nameOrUid) {
-        return lookup(rootfs.resolve("etc/passwd"), nameOrUid, 7);
-    }
-
     /** The line whose name (field 0) or id (field 2) is {@code key}. */
-    private static Optional<String[]> lookup(Path file, String key, int fields) {
+    private static Optional<String[]> lookup(Optional<Path> file, String key, int fields) {
+        if (file.isEmpty()) return Optional.empty();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = Files.readAllLines(file.get());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -84,7 +84,7 @@ public final class HostsFilesStep implements Step {
      * (writing to upper/ under a mounted overlay is not allowed).
      */
     private static void placeholder(ContainerBuild b, String path) throws IOException {
-        if (Files.exists(b.image().rootfs().resolve(path))) return;
+        if (b.image().file(path).isPresent()) return;
         Path upper = b.paths().upper().resolve(path);
         if (Files.exists(upper)) return;
         Files.createDirectories(upper.getParent());

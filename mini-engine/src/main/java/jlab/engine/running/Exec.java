@@ -45,15 +45,15 @@ public final class Exec {
         Image image = c.image(engine);
         // The container's files as they are now (its overlay, with what it wrote), seen from the host
         // through its PID 1: /etc/passwd for -u is read there, as Docker reads it in the container.
-        Image seen = new Image(image.name(), Path.of("/proc", Long.toString(c.pid()), "root"), image.defaultCommand(),
-                image.env(), image.workdir());
+        Image seen = new Image(image.name(), image.id(), List.of(Path.of("/proc", Long.toString(c.pid()), "root")),
+                image.settings());
         if (o.tty() && o.interactive() && !Syscalls.get().isatty(0)) {
             throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
         ContainerBuild build = new ContainerBuild(c.record().id(), c.record().name(), spec, seen, engine.stateDir(),
                 engine.cgroups(), engine.helperBinary());
         ExecStep.command(build);
-        Passwd.resolve(seen.rootfs(), spec.user());
+        Passwd.resolve(seen, spec.user() != null ? spec.user() : image.user());
         return new Prepared(build, ExecPlan.forContainer(c, o), o.detach(), c.pid());
     }
 

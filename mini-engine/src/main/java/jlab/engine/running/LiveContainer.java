@@ -86,7 +86,7 @@ public record LiveContainer(ContainerRecord record, ContainerSpec spec, Cgroup c
 
     /** Its image, as the engine resolves it now. */
     public Image image(Engine engine) {
-        ContainerSpec s = requireSpec();
-        return s.rootfs() != null ? ImageStore.directory(s.rootfs()) : engine.images().resolve(s.image());
+        requireSpec();
+        return engine.images().forConfig(engine.containers().loadConfig(record.id()).orElseThrow());
     }
 }

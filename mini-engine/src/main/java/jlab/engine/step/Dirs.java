@@ -12,7 +12,7 @@ final class Dirs {
      * When made, it is made through the overlay, so it lands in the container's upper dir.
      */
     static void ensure(ContainerBuild b, String inContainer, String mode) {
-        if (Files.isDirectory(b.image().rootfs().resolve(inContainer.substring(1)))) return;
+        if (b.image().file(inContainer).filter(Files::isDirectory).isPresent()) return;
         b.helper().call("mkdir", b.path(inContainer), mode);
     }
 }

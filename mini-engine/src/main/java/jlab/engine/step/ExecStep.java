@@ -19,12 +19,18 @@ public final class ExecStep implements Step {
     @Override
     public String name() { return "exec"; }
 
-    /** The command: the user's, or the image's default (Docker's CMD). */
+    /**
+     * The command, as Docker composes it: the image's ENTRYPOINT, then the user's command or, without
+     * one, the image's CMD. An image with {@code ENTRYPOINT ["httpd", "-f"]} and {@code CMD ["-p", "80"]}
+     * runs {@code httpd -f -p 80}; {@code jlab run IMAGE -p 8080} runs {@code httpd -f -p 8080}.
+     */
     public static List<String> command(ContainerBuild b) {
-        List<String> cmd = b.spec().command().isEmpty() ? b.image().defaultCommand() : b.spec().command();
+        List<String> args = b.spec().command().isEmpty() ? b.image().defaultCommand() : b.spec().command();
+        List<String> cmd = new ArrayList<>(b.image().entrypoint());
+        cmd.addAll(args);
         if (cmd.isEmpty()) {
             throw new EngineException("no command specified: give one after the image (for example: jlab run --rootfs "
-                    + b.image().rootfs() + " /bin/sh)");
+                    + b.image().top() + " /bin/sh)");
         }
         return cmd;
     }

@@ -13,7 +13,7 @@ public final class SetUserStep implements Step {
     public String name() { return "set user"; }
 
     static Passwd.User user(ContainerBuild b) {
-        return Passwd.resolve(b.image().rootfs(), b.spec().user());
+        return Passwd.resolve(b.image(), b.spec().user() != null ? b.spec().user() : b.image().user());
     }
 
     @Override

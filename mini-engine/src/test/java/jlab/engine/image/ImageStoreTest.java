@@ -18,22 +18,15 @@ class ImageStoreTest {
     @TempDir Path tmp;
 
     @Test
-    void an_unknown_image_is_refused_with_what_exists_instead() {
+    void an_unknown_image_is_refused_with_how_jlab_gets_images() {
         ImageStore store = new ImageStore(tmp.resolve("images"));
         assertThatThrownBy(() -> store.resolve("nosuch"))
                 .isInstanceOf(EngineException.class)
                 .hasMessageContaining("Unable to find image 'nosuch'")
                 .hasMessageContaining("busybox")
+                .hasMessageContaining("jlab build")
                 .hasMessageContaining("--rootfs");
-        assertThat(tmp.resolve("images")).doesNotExist();
-    }
-
-    @Test
-    void only_the_latest_tag_names_the_built_in_busybox() {
-        ImageStore store = new ImageStore(tmp.resolve("images"));
-        assertThatThrownBy(() -> store.resolve("busybox:1.36"))
-                .isInstanceOf(EngineException.class)
-                .hasMessageContaining("Unable to find image 'busybox:1.36'");
+        assertThat(tmp.resolve("images/blobs")).doesNotExist();
     }
 
     @Test
@@ -54,34 +47,54 @@ class ImageStoreTest {
     void a_rootfs_directory_is_an_image_with_no_default_command() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("rootfs"));
         Image image = ImageStore.directory(dir.resolve("../rootfs"));
-        assertThat(image.rootfs()).isEqualTo(dir.toAbsolutePath().normalize());
-        assertThat(image.name()).isEqualTo(image.rootfs().toString());
+        assertThat(image.layers()).containsExactly(dir.toAbsolutePath().normalize());
+        assertThat(image.name()).isEqualTo(image.top().toString());
         assertThat(image.defaultCommand()).isEmpty();
         assertThat(image.env()).containsExactly(Image.DEFAULT_PATH);
         assertThat(image.workdir()).isEqualTo("/");
     }
 
     @Test
-    void busybox_latest_is_built_from_the_hosts_static_busybox() throws IOException {
+    void busybox_latest_is_made_from_the_hosts_static_busybox_into_an_ordinary_image() throws IOException {
         Path busybox = Path.of("/bin/busybox");
         assumeTrue(Files.isExecutable(busybox) && BusyboxImage.isStaticElf(busybox),
                 "needs the host's static busybox at /bin/busybox (apt-get install busybox-static)");
+        assumeTrue(jlab.kernel.syscall.Syscalls.get().geteuid() == 0, "unpacking a layer keeps its owners: needs root");
         ImageStore store = new ImageStore(tmp.resolve("images"));
         assertThat(store.names()).isEmpty();
 
         Image image = store.resolve("busybox:latest");
 
-        assertThat(image.name()).isEqualTo("busybox");
-        assertThat(image.rootfs()).isEqualTo(tmp.resolve("images/busybox/rootfs"));
+        assertThat(image.name()).isEqualTo("busybox:latest");
+        assertThat(image.id()).startsWith("sha256:");
+        assertThat(image.layers()).hasSize(1);
+        assertThat(image.layers().get(0).getParent()).isEqualTo(tmp.resolve("images/layers"));
         assertThat(image.defaultCommand()).containsExactly("sh");
-        assertThat(image.rootfs().resolve("bin/busybox")).isExecutable();
-        assertThat(Files.readSymbolicLink(image.rootfs().resolve("bin/sh"))).isEqualTo(Path.of("busybox"));
-        assertThat(Files.readString(image.rootfs().resolve("etc/passwd"))).contains("nobody:x:65534:65534:");
-        assertThat(Passwd.resolve(image.rootfs(), "nobody:nogroup").gid()).isEqualTo(65534);
-        assertThat(store.names()).containsExactly("busybox");
-        assertThat(store.resolve("busybox")).isEqualTo(image);
-        try (var siblings = Files.list(image.rootfs().getParent())) {
-            assertThat(siblings).as("no half-built directory is left").containsExactly(image.rootfs());
+        assertThat(image.file("bin/busybox")).get().satisfies(p -> assertThat(p).isExecutable());
+        assertThat(Files.readSymbolicLink(image.file("bin/sh").orElseThrow())).isEqualTo(Path.of("busybox"));
+        assertThat(Files.readString(image.file("etc/passwd").orElseThrow())).contains("nobody:x:65534:65534:");
+        assertThat(Passwd.resolve(image, "nobody:nogroup").gid()).isEqualTo(65534);
+        assertThat(store.names()).containsExactly("busybox:latest");
+        assertThat(store.resolve("busybox").id()).isEqualTo(image.id());
+        assertThat(store.list()).singleElement().satisfies(s -> {
+            assertThat(s.tags()).containsExactly("busybox:latest");
+            assertThat(s.config().historyOrEmpty()).extracting(ImageConfig.History::createdBy).last().isEqualTo("CMD [\"sh\"]");
+        });
+        try (var siblings = Files.list(tmp.resolve("images"))) {
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .as("no half-built directory is left").doesNotContain(".busybox-").allMatch(n -> !n.startsWith(".busybox-"));
         }
+    }
+
+    @Test
+    void the_busybox_image_made_again_has_the_same_id() {
+        Path busybox = Path.of("/bin/busybox");
+        assumeTrue(Files.isExecutable(busybox) && BusyboxImage.isStaticElf(busybox), "needs the host's static busybox");
+        assumeTrue(jlab.kernel.syscall.Syscalls.get().geteuid() == 0, "unpacking a layer keeps its owners: needs root");
+        ImageStore store = new ImageStore(tmp.resolve("images"));
+        String first = store.resolve("busybox").id();
+        assertThat(store.remove("busybox", false, java.util.Set.of())).contains("Untagged: busybox:latest", "Deleted: " + first);
+        assertThat(tmp.resolve("images/layers")).isEmptyDirectory();
+        assertThat(store.resolve("busybox").id()).isEqualTo(first);
     }
 }

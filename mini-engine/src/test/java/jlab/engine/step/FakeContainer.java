@@ -44,7 +44,7 @@ final class FakeContainer {
     StateDir state() { return state; }
 
     Image image(List<String> defaultCommand, List<String> env) {
-        return new Image("fake", imageRoot, defaultCommand, env, "/");
+        return new Image("fake", null, List.of(imageRoot), jlab.engine.image.ImageConfig.Settings.EMPTY.withCmd(defaultCommand).withEnv(env));
     }
 
     ContainerBuild build(ContainerSpec spec) {
