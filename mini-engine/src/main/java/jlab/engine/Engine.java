@@ -88,6 +88,15 @@ public final class Engine {
 
     public ImageStore images() { return images; }
 
+    /** The IDs of the images that containers (running or not) were made from: rmi and prune keep them. */
+    public java.util.Set<String> imagesInUse() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ContainerRecord r : store.list()) {
+            store.loadConfig(r.id()).map(ContainerConfig::imageId).ifPresent(ids::add);
+        }
+        return ids;
+    }
+
     public ContainerStore containers() { return store; }
 
     /** {@code volume create/ls/inspect/rm}. */

@@ -224,7 +224,12 @@ public final class ImageStore {
 
     /** Writes {@code root} as a layer tar blob (see {@link LayerWriter}); the lease keeps it until it is indexed. */
     public Descriptor writeLayer(Path root, FileTime fixedTime, Leases.Lease lease) {
-        Descriptor d = blobs.write(Descriptor.LAYER, out -> new LayerWriter(root, fixedTime).writeTo(out));
+        return writeLayer(root, fixedTime, java.util.Set.of(), lease);
+    }
+
+    /** The same, leaving out the paths of {@code skipped} (relative to {@code root}) and what is under them. */
+    public Descriptor writeLayer(Path root, FileTime fixedTime, java.util.Set<String> skipped, Leases.Lease lease) {
+        Descriptor d = blobs.write(Descriptor.LAYER, out -> new LayerWriter(root, fixedTime, skipped).writeTo(out));
         lease.add(d.digest());
         return d;
     }

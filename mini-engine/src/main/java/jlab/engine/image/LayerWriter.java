@@ -42,10 +42,16 @@ final class LayerWriter {
     private final Map<String, String> hardLinks = new HashMap<>();
     private TarArchiveOutputStream tar;
 
-    /** {@code fixedTime}: the time every entry gets, or null to keep each file's own. */
-    LayerWriter(Path root, FileTime fixedTime) {
+    private final java.util.Set<String> skipped;
+
+    /**
+     * {@code fixedTime}: the time every entry gets, or null to keep each file's own; {@code skipped}:
+     * paths relative to the root left out, with everything under them.
+     */
+    LayerWriter(Path root, FileTime fixedTime, java.util.Set<String> skipped) {
         this.root = root;
         this.fixedTime = fixedTime;
+        this.skipped = skipped;
     }
 
     /** Writes the whole tree under the root (not the root itself) to {@code out}. */
@@ -65,6 +71,7 @@ final class LayerWriter {
         }
         for (Path p : children) {
             String name = root.relativize(p).toString();
+            if (skipped.contains(name)) continue;
             Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,rdev,ino,dev,nlink,lastModifiedTime",
                     LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) a.get("mode");
