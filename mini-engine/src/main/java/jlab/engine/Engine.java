@@ -88,11 +88,14 @@ public final class Engine {
 
     public ImageStore images() { return images; }
 
-    /** The IDs of the images that containers (running or not) were made from: rmi and prune keep them. */
-    public java.util.Set<String> imagesInUse() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    /**
+     * The IDs of the images that containers (running or not) were made from, each with the short id of
+     * one such container: rmi and prune keep them.
+     */
+    public java.util.Map<String, String> imagesInUse() {
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
         for (ContainerRecord r : store.list()) {
-            store.loadConfig(r.id()).map(ContainerConfig::imageId).ifPresent(ids::add);
+            store.loadConfig(r.id()).map(ContainerConfig::imageId).ifPresent(id -> ids.putIfAbsent(id, r.shortId()));
         }
         return ids;
     }

@@ -40,7 +40,7 @@ class BadInputTest extends RealJlabTest {
 
     @Test
     void a_rootfs_without_a_command() {
-        assertOneLine(jlab.run("run", "--rm", "--rootfs", state.resolve("images/busybox/rootfs").toString()), 125,
+        assertOneLine(jlab.run("run", "--rm", "--rootfs", busyboxRootfs().toString()), 125,
                 "no command specified");
     }
 

@@ -25,6 +25,14 @@ abstract class RealJlabTest {
         jlab.run("run", "--rm", "busybox", "true"); // builds the image once: not part of what a test leaves
     }
 
+    /** The built-in busybox image's one layer, unpacked: a root filesystem a test may read or copy (never change). */
+    static Path busyboxRootfs() {
+        JlabProcess.Result r = jlab.run("image", "inspect", "--layers", "-q", "busybox");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.lines()).as("busybox has one layer").hasSize(1);
+        return Path.of(r.lines().get(0));
+    }
+
     /** The host as it was: jlab gc removes the engine's parent cgroup once its containers are gone. */
     @AfterAll
     static void leaveNoParentCgroup() {

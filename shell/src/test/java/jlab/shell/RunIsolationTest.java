@@ -158,7 +158,7 @@ class RunIsolationTest extends RealJlabTest {
     @Test
     void the_image_is_never_modified() throws Exception {
         jlab.run("run", "--rm", "busybox", "sh", "-c", "echo changed > /etc/hostname; rm /bin/vi; touch /new");
-        Path image = state.resolve("images/busybox/rootfs");
+        Path image = busyboxRootfs();
         assertThat(image.resolve("etc/hostname")).doesNotExist();
         assertThat(image.resolve("bin/vi")).existsNoFollowLinks();
         assertThat(image.resolve("new")).doesNotExist();

@@ -205,7 +205,7 @@ class VolumesTest extends RealJlabTest {
     @Test
     void a_target_through_a_symlink_that_escapes_stays_inside_the_rootfs() throws Exception {
         Path rootfs = host.resolve("rootfs");
-        Process cp = new ProcessBuilder("cp", "-a", state.resolve("images/busybox/rootfs").toString(), rootfs.toString())
+        Process cp = new ProcessBuilder("cp", "-a", busyboxRootfs().toString(), rootfs.toString())
                 .inheritIO().start();
         assertThat(cp.waitFor()).isZero();
         Files.createSymbolicLink(rootfs.resolve("data"), Path.of("/../../etc"));

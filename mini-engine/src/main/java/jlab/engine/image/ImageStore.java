@@ -324,14 +324,15 @@ public final class ImageStore {
      *
      * @param used the IDs of images that containers (running or not) were made from
      */
-    public List<String> remove(String ref, boolean force, Set<String> used) {
+    public List<String> remove(String ref, boolean force, Map<String, String> used) {
         StoredImage s = require(ref);
         boolean byName = !s.tags().isEmpty() && s.tags().contains(safeTag(ref));
         List<String> lines = new ArrayList<>();
         String id = s.id().toString();
-        if (used.contains(id) && !force) {
+        if (used.containsKey(id) && !force) {
             throw new EngineException("conflict: unable to remove " + (byName ? "repository reference \"" + ref + "\"" : ref)
-                    + " (must force) - a container is using its image " + s.id().shortHex() + ": jlab rm it first");
+                    + " (must force) - container " + used.get(id) + " is using its referenced image " + s.id().shortHex()
+                    + ": jlab rm it first");
         }
         if (!byName && s.tags().size() > 1 && !force) {
             throw new EngineException("conflict: unable to delete " + s.id().shortHex() + " (must be forced) - image is"
@@ -353,7 +354,7 @@ public final class ImageStore {
             }
             boolean left = next.stream().anyMatch(e -> e.manifest().equals(s.manifest()));
             if (!left) {
-                if (used.contains(id) || hasChildren(s, next)) {
+                if (used.containsKey(id) || hasChildren(s, next)) {
                     // Kept, untagged: a container or a child image still needs its layers.
                     next.add(new ImageIndex.Entry(Descriptor.MANIFEST, s.manifest().toString(), blobs.size(s.manifest()),
                             without(s.annotations(), ImageIndex.REF_NAME)));
@@ -385,7 +386,8 @@ public final class ImageStore {
     }
 
     /** Takes {@code s} out of {@code entries}, then its parent if that is an untagged build step nothing else needs. */
-    private void deleteWithUntaggedParents(StoredImage s, List<ImageIndex.Entry> entries, Set<String> used, List<String> lines) {
+    private void deleteWithUntaggedParents(StoredImage s, List<ImageIndex.Entry> entries, Map<String, String> used,
+                                           List<String> lines) {
         StoredImage at = s;
         while (at != null) {
             StoredImage gone = at;
@@ -397,7 +399,7 @@ public final class ImageStore {
                 StoredImage p = load(e.manifest(), List.of(e));
                 if (p.id().toString().equals(gone.parent())) {
                     boolean untagged = entries.stream().noneMatch(o -> o.manifest().equals(p.manifest()) && o.tag() != null);
-                    if (untagged && p.intermediate() && !used.contains(p.id().toString()) && !hasChildren(p, entries)) at = p;
+                    if (untagged && p.intermediate() && !used.containsKey(p.id().toString()) && !hasChildren(p, entries)) at = p;
                     break;
                 }
             }
@@ -414,13 +416,13 @@ public final class ImageStore {
      * {@code jlab image prune}: dangling images (no tag, no container, nothing built on them), with
      * their untagged build steps; with {@code all}, every image no container uses.
      */
-    public List<String> prune(boolean all, Set<String> used) {
+    public List<String> prune(boolean all, Map<String, String> used) {
         List<String> lines = new ArrayList<>();
         boolean changed = true;
         while (changed) {
             changed = false;
             for (StoredImage s : listVisible(true)) {
-                if (used.contains(s.id().toString()) || hasChildren(s)) continue;
+                if (used.containsKey(s.id().toString()) || hasChildren(s)) continue;
                 boolean candidate = all ? true : s.tags().isEmpty() && !s.intermediate();
                 if (!candidate) continue;
                 for (String t : s.tags()) lines.add("Untagged: " + t);
