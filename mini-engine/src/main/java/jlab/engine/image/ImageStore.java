@@ -318,7 +318,7 @@ public final class ImageStore {
 
     /**
      * {@code jlab rmi REF} (Docker's rules): a name removes that tag; the image itself goes with its last
-     * tag, unless a container uses it (refused, or with {@code force} only untagged) or another image is
+     * tag, unless a container uses it (its last name is refused; with {@code force} only untagged) or another image is
      * built on it. An image named by ID with several tags needs {@code force}. The untagged build steps
      * beneath it go too, as in Docker. Returns Docker's lines: "Untagged: web:1", "Deleted: sha256:...".
      *
@@ -329,7 +329,9 @@ public final class ImageStore {
         boolean byName = !s.tags().isEmpty() && s.tags().contains(safeTag(ref));
         List<String> lines = new ArrayList<>();
         String id = s.id().toString();
-        if (used.containsKey(id) && !force) {
+        boolean lastName = !byName || s.tags().size() == 1;
+        if (used.containsKey(id) && !force && lastName) {
+            // Untagging it would leave a container's image nameless ("dangling"): Docker asks for -f.
             throw new EngineException("conflict: unable to remove " + (byName ? "repository reference \"" + ref + "\"" : ref)
                     + " (must force) - container " + used.get(id) + " is using its referenced image " + s.id().shortHex()
                     + ": jlab rm it first");

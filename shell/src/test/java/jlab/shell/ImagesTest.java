@@ -1,0 +1,120 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The image store through the real jlab: busybox as an ordinary image, listing, tags, rmi and its
+ * refusals, prune, inspect and history; what is removed leaves no blob or layer behind.
+ */
+class ImagesTest extends RealJlabTest {
+    private static JlabProcess.Result ok(JlabProcess.Result r) {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r;
+    }
+
+    private static void assertOneLine(JlabProcess.Result r, int code, String... fragments) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(code);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).as("one line, no stack trace: " + r.err()).hasSize(1);
+        for (String f : fragments) assertThat(lines.get(0)).contains(f);
+    }
+
+    private static List<String> files(String dir) throws IOException {
+        Path p = state.resolve("images").resolve(dir);
+        if (!Files.isDirectory(p)) return List.of();
+        try (Stream<Path> s = Files.list(p)) {
+            return s.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static String busyboxId() { return busyboxIdOf("busybox"); }
+
+    private static String busyboxIdOf(String name) {
+        return ok(jlab.run("images", "-q", "--no-trunc", name)).out().trim();
+    }
+
+    @Test
+    void busybox_is_an_image_of_the_store_with_an_id_a_layer_and_a_history() throws Exception {
+        String images = ok(jlab.run("images")).out();
+        assertThat(images.lines().findFirst().orElseThrow()).startsWith("REPOSITORY").contains("TAG", "IMAGE ID", "CREATED", "SIZE");
+        assertThat(images).containsPattern("busybox +latest +[0-9a-f]{12} ");
+
+        JsonNode inspect = new ObjectMapper().readTree(ok(jlab.run("image", "inspect", "busybox")).out()).get(0);
+        assertThat(inspect.get("Id").asText()).isEqualTo(busyboxId()).startsWith("sha256:");
+        assertThat(inspect.get("RepoTags").get(0).asText()).isEqualTo("busybox:latest");
+        assertThat(inspect.get("Config").get("Cmd").get(0).asText()).isEqualTo("sh");
+        assertThat(inspect.get("RootFS").get("Layers")).hasSize(1);
+        String layerDir = inspect.get("GraphDriver").get("LowerDirs").get(0).asText();
+        assertThat(Path.of(layerDir, "bin/busybox")).isRegularFile();
+        assertThat(layerDir).endsWith(inspect.get("RootFS").get("Layers").get(0).asText().substring(7));
+
+        String history = ok(jlab.run("history", "busybox")).out();
+        assertThat(history).contains("CMD [\"sh\"]").contains("jlab: the host's static busybox");
+        assertThat(ok(jlab.run("image", "inspect", "--layers", "busybox")).out()).contains("lowerdir=" + layerDir);
+    }
+
+    @Test
+    void a_tag_is_another_name_and_rmi_of_a_name_removes_only_that_name() {
+        ok(jlab.run("tag", "busybox", "mybox:1"));
+        assertThat(ok(jlab.run("images", "-q", "--no-trunc", "mybox:1")).out().trim()).isEqualTo(busyboxId());
+        assertThat(ok(jlab.run("run", "--rm", "mybox:1", "echo", "from mybox")).out()).isEqualTo("from mybox\n");
+        assertThat(ok(jlab.run("rmi", "mybox:1")).out()).isEqualTo("Untagged: mybox:1\n");
+        assertThat(ok(jlab.run("images", "-q")).out().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void rmi_of_the_last_tag_deletes_the_image_and_its_files_and_busybox_comes_back_the_same() throws IOException {
+        String id = busyboxId();
+        JlabProcess.Result r = ok(jlab.run("rmi", "busybox"));
+        assertThat(r.out()).isEqualTo("Untagged: busybox:latest\nDeleted: " + id + "\n");
+        assertThat(files("blobs/sha256")).isEmpty();
+        assertThat(files("layers")).isEmpty();
+        assertThat(ok(jlab.run("images", "-q")).out()).isEmpty();
+
+        ok(jlab.run("run", "--rm", "busybox", "true"));
+        assertThat(busyboxId()).as("made again from the same host busybox: the same bytes, the same ID").isEqualTo(id);
+    }
+
+    @Test
+    void an_image_a_container_uses_is_kept_and_force_only_untags_it_until_the_container_goes() throws IOException {
+        ok(jlab.run("tag", "busybox", "inuse:1"));
+        ok(jlab.run("create", "--name", "user-of-inuse", "inuse:1", "true"));
+        try {
+            assertThat(ok(jlab.run("rmi", "busybox")).out()).as("another name is left").isEqualTo("Untagged: busybox:latest\n");
+            assertOneLine(jlab.run("rmi", "inuse:1"), 1, "conflict", "inuse:1", "is using its referenced image");
+            assertOneLine(jlab.run("rmi", busyboxIdOf("inuse:1")), 1, "conflict", "is using its referenced image");
+            assertThat(ok(jlab.run("rmi", "-f", "inuse:1")).out()).isEqualTo("Untagged: inuse:1\n");
+            assertThat(ok(jlab.run("images")).out()).as("kept, untagged, for its container").contains("<none>");
+            assertThat(files("layers")).hasSize(1);
+            assertThat(ok(jlab.run("start", "user-of-inuse")).exitCode()).as("its image is still there to start from").isZero();
+        } finally {
+            ok(jlab.run("rm", "-f", "user-of-inuse"));
+        }
+        String pruned = ok(jlab.run("image", "prune")).out();
+        assertThat(pruned).contains("Deleted: sha256:").contains("Total: 1 image(s) deleted");
+        assertThat(files("blobs/sha256")).isEmpty();
+        assertThat(files("layers")).isEmpty();
+    }
+
+    @Test
+    void bad_image_names_and_unknown_images_get_one_line() {
+        assertOneLine(jlab.run("rmi", "nosuch:9"), 1, "No such image: nosuch:9");
+        assertOneLine(jlab.run("tag", "busybox", "Bad:Name"), 1, "invalid reference format", "lowercase");
+        assertOneLine(jlab.run("tag", "busybox", "ok:-bad"), 1, "invalid reference format", "tag");
+        assertOneLine(jlab.run("run", "--rm", "nosuch:9", "true"), 125, "Unable to find image 'nosuch:9'", "jlab build", "jlab load");
+        assertOneLine(jlab.run("history", "nosuch"), 1, "No such image: nosuch");
+        assertOneLine(jlab.run("image", "inspect", "nosuch"), 1, "No such image: nosuch");
+        assertOneLine(jlab.run("images", "--filter", "label=x"), 125, "dangling=true");
+    }
+}
