@@ -98,9 +98,19 @@ public final class ImageStore {
                 entries.stream().allMatch(ImageIndex.Entry::intermediate) && tags.isEmpty(), size, annotations);
     }
 
+    /**
+     * Manifests and configs read so far. A blob never changes (its name is its content's digest), so
+     * what was read once stays true: a jlab that lives on (the prompt, a script) reads each only once.
+     */
+    private final Map<Digest, Object> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private <T> T readJson(Digest d, Class<T> type) {
+        Object known = parsed.get(d);
+        if (type.isInstance(known)) return type.cast(known);
         try {
-            return JSON.readValue(blobs.read(d), type);
+            T value = JSON.readValue(blobs.read(d), type);
+            parsed.put(d, value);
+            return value;
         } catch (IOException e) {
             throw new EngineException("blob " + d + " is not a valid " + type.getSimpleName() + ": " + e.getMessage());
         }
