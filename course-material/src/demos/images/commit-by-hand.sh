@@ -6,8 +6,8 @@
 # A container is its image (read-only, below) plus a writable upper directory (above),
 # stacked by overlayfs. Whatever the container changes lands in the upper directory;
 # a tar of that directory is a new layer, and its sha256 is the name the OCI image
-# spec gives it (the layer's "diff ID"). jlab's own `commit`, `diff` and `save` come
-# with issue 8; this shows the kernel side today.
+# spec gives it (the layer's "diff ID"). jlab's own `commit` and `diff` do the same;
+# this shows the kernel side.
 # It uses a state directory of its own (a temporary one unless JLAB_STATE_DIR is set), so it
 # never meets another jlab's containers; it removes its container, and the directory it made.
 set -euo pipefail
@@ -57,8 +57,8 @@ tar -C "$upper" --numeric-owner -cf "$WORK/layer.tar" .
 echo "layer: $(tar -tf "$WORK/layer.tar" | grep -c .) entries, sha256:$(sha256sum "$WORK/layer.tar" | cut -c1-64)"
 # end::commit[]
 
-# 4. The image below was not touched: the lower directory still has /bin/vi.
-lower=$JLAB_STATE_DIR/images/busybox/rootfs
+# 4. The image below was not touched: its layer still has /bin/vi.
+lower=$("$JLAB" image inspect --layers -q busybox)
 [ -e "$lower/bin/vi" ] && echo "image unchanged: $lower/bin/vi is still there"
 "$JLAB" rm -f "$NAME" >/dev/null
 echo "demo: ok"
