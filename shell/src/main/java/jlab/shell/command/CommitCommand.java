@@ -19,12 +19,12 @@ import picocli.CommandLine.Parameters;
 public final class CommitCommand implements Callable<Integer> {
     private final Session session;
 
-    @Option(names = {"-a", "--author"}, description = "The image's author (\"Name <email>\").") String author;
+    @Option(names = {"-a", "--author"}, paramLabel = "AUTHOR", description = "The image's author (\"Name <email>\").") String author;
     @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION",
             description = "A Dockerfile instruction for the image's settings: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, VOLUME, WORKDIR.")
     List<String> changes = new ArrayList<>();
-    @Option(names = {"-m", "--message"}, description = "The history's comment.") String message;
-    @Option(names = {"-p", "--pause"}, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "The history's comment.") String message;
+    @Option(names = {"-p", "--pause"}, paramLabel = "true|false", arity = "0..1", defaultValue = "true", fallbackValue = "true",
             description = "Freeze a running container while its changes are read (default: true; --pause=false reads it as it runs).")
     boolean pause;
     @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name, id, or unique id prefix; running or stopped.") String container;

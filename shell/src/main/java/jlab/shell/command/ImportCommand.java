@@ -27,7 +27,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION",
             description = "A Dockerfile instruction for the image's settings: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, VOLUME, WORKDIR.")
     List<String> changes = new java.util.ArrayList<>();
-    @Option(names = {"-m", "--message"}, description = "The history's comment.") String message;
+    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "The history's comment.") String message;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
     public ImportCommand(Session session) { this.session = session; }
