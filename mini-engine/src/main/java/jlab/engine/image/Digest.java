@@ -58,6 +58,7 @@ public record Digest(String hex) {
     public static final class Counting extends FilterInputStream {
         private final MessageDigest md = sha256();
         private long size;
+        private Digest result;
 
         public Counting(InputStream in) { super(in); }
 
@@ -88,7 +89,11 @@ public record Digest(String hex) {
             return this;
         }
 
-        public Digest digest() { return new Digest(HexFormat.of().formatHex(md.digest())); }
+        /** The digest of what was read (computed once: MessageDigest.digest() resets it). */
+        public Digest digest() {
+            if (result == null) result = new Digest(HexFormat.of().formatHex(md.digest()));
+            return result;
+        }
 
         public long size() { return size; }
     }

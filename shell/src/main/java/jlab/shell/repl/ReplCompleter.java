@@ -26,13 +26,13 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ReplCompleter implements Completer {
     /** Commands whose every positional argument is a container. */
     private static final Set<String> CONTAINER_ARGS = Set.of("start", "stop", "restart", "kill", "rm", "logs", "top",
-            "stats", "inspect", "pause", "unpause", "wait", "ns", "mounts", "cgroup", "net", "ps");
+            "stats", "inspect", "pause", "unpause", "wait", "ns", "mounts", "cgroup", "net", "ps", "diff", "export");
     /** Commands whose first positional argument is a container (then a command to run in it). */
-    private static final Set<String> CONTAINER_FIRST = Set.of("exec");
+    private static final Set<String> CONTAINER_FIRST = Set.of("exec", "commit");
     /** Commands whose first positional argument is an image. */
     private static final Set<String> IMAGE_FIRST = Set.of("run", "create");
     /** Flags whose value is a host path. */
-    private static final Set<String> PATH_FLAGS = Set.of("-v", "--volume", "--rootfs");
+    private static final Set<String> PATH_FLAGS = Set.of("-v", "--volume", "--rootfs", "--output", "--input");
     /** Flags whose values are a short fixed list. */
     private static final Map<String, List<String>> FIXED_VALUES = Map.of(
             "--network", List.of("bridge", "none", "host"),
@@ -108,7 +108,9 @@ public final class ReplCompleter implements Completer {
             containers(into);
         } else if (IMAGE_FIRST.contains(command) && index == 0 || command.equals("new") && index == 1) {
             images(into);
-        } else if (command.equals("script")) {
+        } else if (command.equals("save")) {
+            images(into);
+        } else if (command.equals("script") || command.equals("import") && index == 0) {
             PathCandidates.add(typed, into);
         } else if (command.equals("step")) {
             stepWords(path.positionals, into);
