@@ -303,6 +303,16 @@ public final class ImageStore {
         index(new Descriptor(Descriptor.MANIFEST, s.manifest(), blobs.size(s.manifest())), Map.of(), List.of(target));
     }
 
+    /**
+     * The image a build ends with: no longer only a step's cache, so that {@code jlab images} lists it
+     * (dangling if it gets no tag, as Docker's {@code <none>}), with {@code tags}.
+     */
+    public StoredImage finishBuild(StoredImage s, List<String> tags) {
+        index.update(entries -> new ArrayList<>(entries.stream()
+                .map(e -> e.manifest().equals(s.manifest()) ? e.with(ImageIndex.INTERMEDIATE, null) : e).toList()));
+        return index(new Descriptor(Descriptor.MANIFEST, s.manifest(), blobs.size(s.manifest())), Map.of(), tags);
+    }
+
     static byte[] json(Object o) {
         try {
             return JSON.writeValueAsBytes(o);
