@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import jlab.engine.EngineException;
 import jlab.kernel.KernelException;
+import jlab.shell.command.BuildCommand;
 import jlab.shell.command.ContainerExitedCommand;
 import jlab.shell.command.CreateCommand;
 import jlab.shell.command.ExecCommand;
@@ -101,6 +102,7 @@ public final class Cli {
         cl.addSubcommand(new PsCommand(session));
         cl.addSubcommand(new RmCommand(session, stepMode));
         cl.addSubcommand(new ImagesCommand(session));
+        cl.addSubcommand(new BuildCommand(session));
         cl.addSubcommand(new GcCommand(session));
         cl.addSubcommand(VolumeCommand.commandLine(session));
         cl.addSubcommand(new CommandLine(new ExecCommand(session)).setStopAtPositional(true));

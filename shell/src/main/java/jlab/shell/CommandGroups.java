@@ -20,7 +20,7 @@ final class CommandGroups implements CommandLine.IHelpSectionRenderer {
     static {
         GROUPS.put("Containers, with Docker's verbs", List.of("run", "create", "start", "stop", "restart", "kill",
                 "rm", "ps", "logs", "exec", "top", "stats", "inspect", "pause", "unpause", "wait",
-                "images", "volume", "network"));
+                "images", "build", "volume", "network"));
         GROUPS.put("Step by step", List.of("new", "step", "undo", "plan", "tour"));
         GROUPS.put("See the kernel's view", List.of("ns", "mounts", "cgroup", "net"));
         GROUPS.put("Graded labs", List.of("lab", "grade"));

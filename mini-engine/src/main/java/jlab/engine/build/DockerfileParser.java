@@ -132,7 +132,9 @@ public final class DockerfileParser {
     private static List<String> json(String args) {
         if (!args.startsWith("[")) return null;
         try {
-            return JSON.readValue(args, new TypeReference<List<String>>() {});
+            List<Object> values = JSON.readValue(args, new TypeReference<List<Object>>() {});
+            if (!values.stream().allMatch(v -> v instanceof String)) return null;
+            return values.stream().map(String.class::cast).toList();
         } catch (JsonProcessingException e) {
             return null;
         }
