@@ -7,9 +7,12 @@
 #   bench/build.sh            (as root, from anywhere)
 #
 # jlab is measured two ways:
-#   in one process   N1 then N2 `build` lines on jlab's standard input (script
-#                    mode, one JVM); per build = (t(N2) - t(N1)) / (N2 - N1),
-#                    so the JVM's start cancels out (as per-container.sh does);
+#   in one process   N `build -q` lines on jlab's standard input (script mode,
+#                    one JVM); each build prints its image's ID when it is done,
+#                    and the time between two IDs is one build: the JVM's start
+#                    is before the first ID and counts in none (the first build,
+#                    which warms the JIT, is left out); the round's figure is
+#                    the median of the N - 1 intervals;
 #   one-shot         `$JLAB build ...`: the JVM's start included, as podman's
 #                    own start is in each of its builds.
 # Target: under 200 ms per cached step in one process.
@@ -19,7 +22,7 @@
 #               [java -jar shell/target/jlab.jar: build it first with
 #               ./mvnw -o -q -B package -DskipTests -pl shell -am]
 #   ROUNDS      rounds, subjects interleaved in each [5]
-#   N1 N2       batch sizes of jlab's in-process builds [2 12]
+#   N           builds per jlab process [12]
 #   RUNS        podman builds and jlab one-shot builds per round [5]
 #   PODMAN=skip don't measure podman
 #   PODMAN_DRIVER  podman's storage driver [overlay; vfs if overlay fails]
@@ -27,8 +30,7 @@ source "$(dirname "$0")/lib.sh"
 
 JLAB=${JLAB:-java -jar shell/target/jlab.jar}
 ROUNDS=${ROUNDS:-5}
-N1=${N1:-2}
-N2=${N2:-12}
+N=${N:-12}
 RUNS=${RUNS:-5}
 PODMAN=${PODMAN:-auto}
 PODMAN_DRIVER=${PODMAN_DRIVER:-overlay}
@@ -112,10 +114,12 @@ podman_setup() {
         [ "$drv" = vfs ] && { PODMAN_SKIPPED="podman import failed"; return; }
     done
     dockerfile "localhost/$TAG-base" >"$CTX/podman.Dockerfile"
-    PODMAN_BUILD=(build --layers --isolation chroot --network none -q -t "$TAG" -f "$CTX/podman.Dockerfile" "$CTX")
+    # chroot isolation: RUN needs no OCI runtime (crun refuses this host's hybrid cgroups); its network is the
+    # host's (podman allows no other with chroot) — irrelevant here, RUN is cached
+    PODMAN_BUILD=(build --layers --isolation chroot -q -t "$TAG" -f "$CTX/podman.Dockerfile" "$CTX")
     podman_cmd "${PODMAN_BUILD[@]}" >"$BENCH_TMP/podman-first.out" 2>&1 ||
         { PODMAN_SKIPPED="podman build failed: $(tail -n 1 "$BENCH_TMP/podman-first.out")"; return; }
-    podman_cmd build --layers --isolation chroot --network none -t "$TAG" -f "$CTX/podman.Dockerfile" "$CTX" \
+    podman_cmd build --layers --isolation chroot -t "$TAG" -f "$CTX/podman.Dockerfile" "$CTX" \
         >"$BENCH_TMP/podman-second.out" 2>&1
     local hits
     hits=$(grep -c -- '--> Using cache' "$BENCH_TMP/podman-second.out" || true)
@@ -126,14 +130,18 @@ podman_setup
 
 # --- the rounds -------------------------------------------------------------------------
 ms_since() { echo $(( ($(bench_now_us) - $1) / 1000 )); }
-jlab_batch() {   # jlab_batch N: N rebuilds in one jlab process; prints the ms it took
-    local n=$1 t0
-    yes "$JLAB_LINE" | head -n "$n" >"$BENCH_TMP/lines"
-    t0=$(bench_now_us)
-    jlab <"$BENCH_TMP/lines" >"$BENCH_TMP/batch.out" 2>"$BENCH_TMP/batch.err" ||
-        { cat "$BENCH_TMP/batch.err" >&2; bench_die "jlab's batch of $n builds failed"; }
-    ms_since "$t0"
-    [ "$(sort -u "$BENCH_TMP/batch.out" | wc -l)" = 1 ] || bench_die "jlab's rebuilds gave different images"
+jlab_intervals() {   # jlab_intervals N: N rebuilds in one jlab; prints the ms between two IDs, N - 1 of them
+    local n=$1 t prev=""
+    for _ in $(seq "$n"); do echo "$JLAB_LINE"; done >"$BENCH_TMP/lines"
+    jlab <"$BENCH_TMP/lines" 2>"$BENCH_TMP/batch.err" | while IFS= read -r id; do
+        t=$(bench_now_us)
+        echo "$id" >>"$BENCH_TMP/batch.ids"
+        [ -n "$prev" ] && echo $(( (t - prev) / 1000 ))
+        prev=$t
+    done
+    [ "$(sort -u "$BENCH_TMP/batch.ids" | wc -l)" = 1 ] || bench_die "jlab's rebuilds gave different images (or none)"
+    [ "$(wc -l <"$BENCH_TMP/batch.ids")" = "$n" ] || { cat "$BENCH_TMP/batch.err" >&2; bench_die "jlab's batch of $n builds failed"; }
+    rm -f "$BENCH_TMP/batch.ids"
 }
 one() {          # one CMD...: ms of one run
     local t0
@@ -145,9 +153,9 @@ median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print (
 
 declare -a PER_BUILD ONE_SHOT PODMAN_MS
 for r in $(seq "$ROUNDS"); do
-    a=$(jlab_batch "$N1")
-    b=$(jlab_batch "$N2")
-    PER_BUILD+=("$(awk -v a="$a" -v b="$b" -v n1="$N1" -v n2="$N2" 'BEGIN {printf "%.1f", (b - a) / (n2 - n1)}')")
+    intervals=$(jlab_intervals "$N" | tr '\n' ' ') || { cat "$BENCH_TMP/batch.err" >&2; bench_die "jlab's batch failed"; }
+    [ -n "${intervals// /}" ] || bench_die "jlab's batch of $N builds printed no IDs"
+    PER_BUILD+=("$(median "$intervals")")
     s=""
     for _ in $(seq "$RUNS"); do s+="$(one jlab $JLAB_LINE) "; done
     ONE_SHOT+=("$(median "$s")")
@@ -156,7 +164,7 @@ for r in $(seq "$ROUNDS"); do
         for _ in $(seq "$RUNS"); do s+="$(one podman_cmd "${PODMAN_BUILD[@]}") "; done
         PODMAN_MS+=("$(median "$s")")
     fi
-    bench_msg "round $r: jlab in one process ${PER_BUILD[-1]} ms/build (batches $a, $b ms); one-shot ${ONE_SHOT[-1]} ms;" \
+    bench_msg "round $r: jlab in one process ${PER_BUILD[-1]} ms/build (between IDs: $intervals); one-shot ${ONE_SHOT[-1]} ms;" \
         "podman ${PODMAN_MS[-1]:-skipped} ms; load $(cut -d' ' -f1 /proc/loadavg)"
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
