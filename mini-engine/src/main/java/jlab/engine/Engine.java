@@ -3,6 +3,7 @@ package jlab.engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jlab.engine.image.Image;
 import jlab.engine.image.ImageStore;
@@ -117,8 +118,25 @@ public final class Engine {
      * remains; without, its record and filesystem stay for {@code ps -a}/{@code rm}.
      */
     public RunResult run(ContainerSpec spec, StepListener listener) {
-        ContainerBuild build = prepare(spec);
-        Plan plan = RunPlan.forSpec(spec, true);
+        return runInForeground(prepare(spec, images.forSpec(spec)), RunPlan.forSpec(spec, true), listener, (r, upper) -> r);
+    }
+
+    /**
+     * A build's RUN ({@code jlab build}): {@code run --rm} of {@code image} as the build gives it (the
+     * image so far, without its ENTRYPOINT: RUN runs its own command), the command's output and error
+     * appended to {@code output}, its input /dev/null. Once the command has exited, and before the
+     * container is removed, {@code afterExit} is given its result and its upper directory — what the
+     * command changed, which the build makes a layer.
+     */
+    public <T> T runBuildStep(ContainerSpec spec, Image image, Path output, StepListener listener,
+                              BiFunction<RunResult, Path, T> afterExit) {
+        if (!spec.remove()) throw new IllegalArgumentException("a build's RUN container is removed after it: --rm");
+        return runInForeground(prepare(spec, image), RunPlan.forBuildStep(spec, output), listener, afterExit);
+    }
+
+    private <T> T runInForeground(ContainerBuild build, Plan plan, StepListener listener,
+                                  BiFunction<RunResult, Path, T> afterExit) {
+        ContainerSpec spec = build.spec();
         ContainerRecord record = new ContainerRecord(build.id(), build.name(), build.image().name(),
                 ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(), ContainerRecord.CREATED,
                 0, 0, CgroupStep.cgroupPath(build), null, false, spec.remove(), false, 0, 0, 0);
@@ -134,7 +152,7 @@ public final class Engine {
             listener.started(build);
             exitCode = build.helper().waitFor();
             oom = oomKilled(build);
-            return new RunResult(build.id(), build.name(), exitCode, oom);
+            return afterExit.apply(new RunResult(build.id(), build.name(), exitCode, oom), build.paths().upper());
         } catch (EngineException e) {
             exitCode = e.exitCode();
             throw e;
@@ -159,7 +177,7 @@ public final class Engine {
      * plan applied up to and including the helper, which waits in the host's namespaces.
      */
     public Construction construct(ContainerSpec spec, StepListener listener) {
-        ContainerBuild build = prepare(spec);
+        ContainerBuild build = prepare(spec, images.forSpec(spec));
         Plan plan = RunPlan.forSpec(spec, true);
         ContainerRecord runRecord = new ContainerRecord(build.id(), build.name(), build.image().name(),
                 ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(), ContainerRecord.CREATED,
@@ -192,7 +210,7 @@ public final class Engine {
     }
 
     /** {@code create}: the container's record, config.json and name; nothing runs. */
-    public ContainerRecord create(ContainerSpec spec) { return lifecycle.create(prepare(spec)); }
+    public ContainerRecord create(ContainerSpec spec) { return lifecycle.create(prepare(spec, images.forSpec(spec))); }
 
     /** {@code start}: runs a created (or exited) container's plan, detached. */
     public ContainerRecord start(String idOrName, StepListener listener) {
@@ -225,15 +243,14 @@ public final class Engine {
 
     /** The plan {@code run} would execute for this spec, and the build it would fill: nothing is made. */
     public Prepared explain(ContainerSpec spec) {
-        return new Prepared(prepare(spec), RunPlan.forSpec(spec, !spec.detach()));
+        return new Prepared(prepare(spec, images.forSpec(spec)), RunPlan.forSpec(spec, !spec.detach()));
     }
 
     /** A container not yet made: its build (id, paths, image) and its plan. */
     public record Prepared(ContainerBuild build, Plan plan) {}
 
     /** Validates everything that can be checked before touching the kernel, so bad input leaves nothing behind. */
-    private ContainerBuild prepare(ContainerSpec spec) {
-        Image image = images.forSpec(spec);
+    private ContainerBuild prepare(ContainerSpec spec, Image image) {
         String id = Names.newId();
         String name = spec.name() != null ? Names.validateName(spec.name()) : Names.generateName();
         if (spec.hostname() != null) Names.validateHostname(spec.hostname());

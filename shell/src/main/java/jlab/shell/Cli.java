@@ -9,6 +9,7 @@ import java.util.Properties;
 import jlab.engine.EngineException;
 import jlab.kernel.KernelException;
 import jlab.shell.command.CommitCommand;
+import jlab.shell.command.BuildCommand;
 import jlab.shell.command.ContainerExitedCommand;
 import jlab.shell.command.CreateCommand;
 import jlab.shell.command.DiffCommand;
@@ -117,6 +118,7 @@ public final class Cli {
         cl.addSubcommand(new LoadCommand(session));
         cl.addSubcommand(new ImportCommand(session));
         cl.addSubcommand(new ExportCommand(session));
+        cl.addSubcommand(new BuildCommand(session));
         cl.addSubcommand(new GcCommand(session));
         cl.addSubcommand(VolumeCommand.commandLine(session));
         cl.addSubcommand(new CommandLine(new ExecCommand(session)).setStopAtPositional(true));

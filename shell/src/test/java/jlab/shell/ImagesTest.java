@@ -108,6 +108,20 @@ class ImagesTest extends RealJlabTest {
     }
 
     @Test
+    void an_untagged_image_named_by_its_id_is_removed_with_its_build_steps() throws IOException {
+        Path ctx = Files.createTempDirectory(state, "ctx");
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN echo built > /built\nCMD [\"cat\", \"/built\"]\n");
+        List<String> blobsBefore = files("blobs/sha256");
+        String id = ok(jlab.run("build", "-q", ctx.toString())).out().strip();
+        assertThat(ok(jlab.run("run", "--rm", id)).out()).isEqualTo("built\n");
+        assertThat(ok(jlab.run("images")).out()).as("an untagged build is listed").contains("<none>");
+        String removed = ok(jlab.run("rmi", id)).out();
+        assertThat(removed).contains("Deleted: " + (id.startsWith("sha256:") ? id : "sha256:" + id));
+        assertThat(removed.lines().filter(l -> l.startsWith("Deleted: ")).count()).as("the image and its build step").isEqualTo(2);
+        assertThat(files("blobs/sha256")).isEqualTo(blobsBefore);
+    }
+
+    @Test
     void bad_image_names_and_unknown_images_get_one_line() {
         assertOneLine(jlab.run("rmi", "nosuch:9"), 1, "No such image: nosuch:9");
         assertOneLine(jlab.run("tag", "busybox", "Bad:Name"), 1, "invalid reference format", "lowercase");

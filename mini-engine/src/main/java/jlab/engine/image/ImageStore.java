@@ -313,6 +313,16 @@ public final class ImageStore {
         index(new Descriptor(Descriptor.MANIFEST, s.manifest(), blobs.size(s.manifest())), Map.of(), List.of(target));
     }
 
+    /**
+     * The image a build ends with: no longer only a step's cache, so that {@code jlab images} lists it
+     * (dangling if it gets no tag, as Docker's {@code <none>}), with {@code tags}.
+     */
+    public StoredImage finishBuild(StoredImage s, List<String> tags) {
+        index.update(entries -> new ArrayList<>(entries.stream()
+                .map(e -> e.manifest().equals(s.manifest()) ? e.with(ImageIndex.INTERMEDIATE, null) : e).toList()));
+        return index(new Descriptor(Descriptor.MANIFEST, s.manifest(), blobs.size(s.manifest())), Map.of(), tags);
+    }
+
     static byte[] json(Object o) {
         try {
             return JSON.writeValueAsBytes(o);
@@ -360,6 +370,8 @@ public final class ImageStore {
             for (ImageIndex.Entry e : entries) {
                 if (e.manifest().equals(s.manifest()) && e.tag() != null && untag.contains(e.tag())) {
                     lines.add("Untagged: " + e.tag());
+                } else if (e.manifest().equals(s.manifest()) && e.tag() == null && !byName) {
+                    // An untagged image named by its ID: its entry goes (and the image with it, below).
                 } else {
                     next.add(e);
                 }

@@ -38,6 +38,16 @@ import jlab.kernel.ns.Namespace;
 public final class RunPlan {
     private RunPlan() {}
 
+    /**
+     * A build's RUN ({@code jlab build}): {@code run}'s own plan, in the foreground, with the command's output
+     * and error appended to {@code output} for the build to show, and its input /dev/null.
+     */
+    public static Plan forBuildStep(ContainerSpec spec, java.nio.file.Path output) {
+        List<Step> s = new ArrayList<>(forSpec(spec, true).steps());
+        s.replaceAll(step -> step instanceof StdioStep ? new StdioStep(output) : step);
+        return new Plan(s);
+    }
+
     /** @param foreground the container dies with jlab (run without -d); otherwise it is detached and supervised */
     public static Plan forSpec(ContainerSpec spec, boolean foreground) {
         List<Step> s = new ArrayList<>();

@@ -8,6 +8,17 @@ package jlab.engine.step;
  * and the helper's reaper copies between it and yours.
  */
 public final class StdioStep implements Step {
+    /** Where the command's output and error go instead of jlab's own (a build's RUN), or null. */
+    private final String output;
+
+    public StdioStep() { this(null); }
+
+    /**
+     * A build's RUN: output and error appended to the host file {@code output} (opened by the helper now,
+     * in the host's mount namespace, before the container has mounts of its own), input /dev/null.
+     */
+    public StdioStep(java.nio.file.Path output) { this.output = output == null ? null : output.toString(); }
+
     @Override
     public String name() { return "stdio"; }
 
@@ -21,6 +32,13 @@ public final class StdioStep implements Step {
                     "script -q /dev/null (a shell under a new terminal)",
                     "ls -l /proc/" + pid + "/fd — a /dev/ptmx: the helper holds the terminal's master end");
         }
+        if (output != null) {
+            return new Explanation("Standard input from /dev/null; output and error appended to " + output + ", which"
+                    + " jlab shows as it grows (a build's RUN).",
+                    "dup2(open(\"/dev/null\", O_RDONLY), 0); dup2(open(\"" + output + "\", O_WRONLY|O_CREAT|O_APPEND), 1); ... 2",
+                    "COMMAND < /dev/null >> " + output + " 2>&1",
+                    "ls -l /proc/" + pid + "/fd");
+        }
         boolean keep = b.spec().interactive();
         return new Explanation(
                 keep ? "Keep standard input: the container reads what you type (-i)."
@@ -32,7 +50,9 @@ public final class StdioStep implements Step {
 
     @Override
     public void apply(ContainerBuild b) {
-        if (b.spec().tty()) {
+        if (output != null) {
+            b.helper().call("stdio", "/dev/null", output, output);
+        } else if (b.spec().tty()) {
             // Detached, nobody types: the supervisor logs the terminal's output, and feeds it nothing.
             if (b.spec().interactive() && !b.spec().detach()) b.helper().call("pty", "stdin");
             else b.helper().call("pty");

@@ -31,7 +31,7 @@ public final class ReplCompleter implements Completer {
     private static final Set<String> CONTAINER_FIRST = Set.of("exec", "commit");
     /** Commands whose first positional argument is an image. */
     private static final Set<String> IMAGE_FIRST = Set.of("run", "create");
-    /** Flags whose value is a host path. */
+    /** Flags whose value is a host path (besides those the model types as a path: {@link #isPath}). */
     private static final Set<String> PATH_FLAGS = Set.of("-v", "--volume", "--rootfs", "--output", "--input");
     /** Flags whose values are a short fixed list. */
     private static final Map<String, List<String>> FIXED_VALUES = Map.of(
@@ -92,7 +92,7 @@ public final class ReplCompleter implements Completer {
 
     private void values(OptionSpec option, String typed, List<Candidate> into) {
         String flag = option.longestName();
-        if (PATH_FLAGS.contains(flag) || PATH_FLAGS.contains(option.shortestName())) {
+        if (PATH_FLAGS.contains(flag) || PATH_FLAGS.contains(option.shortestName()) || isPath(option)) {
             if (!typed.contains(":")) PathCandidates.add(typed, into); // -v SRC:DST: the host side is a path
         } else if (FIXED_VALUES.containsKey(flag)) {
             FIXED_VALUES.get(flag).forEach(v -> into.add(new Candidate(v)));
@@ -104,7 +104,11 @@ public final class ReplCompleter implements Completer {
     private void positional(CommandPath path, String typed, List<Candidate> into) {
         String command = path.name();
         int index = path.positionals.size();
-        if (CONTAINER_ARGS.contains(command) || CONTAINER_FIRST.contains(command) && index == 0) {
+        boolean pathHere = path.command.positionalParameters().stream()
+                .anyMatch(p -> p.index().contains(index) && isPath(p));
+        if (pathHere) {
+            PathCandidates.add(typed, into); // build's PATH: the model says it is a path
+        } else if (CONTAINER_ARGS.contains(command) || CONTAINER_FIRST.contains(command) && index == 0) {
             containers(into);
         } else if (IMAGE_FIRST.contains(command) && index == 0 || command.equals("new") && index == 1) {
             images(into);
@@ -118,6 +122,12 @@ public final class ReplCompleter implements Completer {
             CommandPath topic = CommandPath.walk(root, path.positionals);
             if (!topic.unknownCommand && topic.positionals.isEmpty()) commands(topic.command, into);
         }
+    }
+
+    /** An option or positional argument the command declares as a {@code Path} (or {@code File}): a host path. */
+    private static boolean isPath(CommandLine.Model.ArgSpec arg) {
+        Class<?> type = arg.type();
+        return type == java.nio.file.Path.class || type == java.io.File.class;
     }
 
     private void containers(List<Candidate> into) {

@@ -159,6 +159,16 @@ class ReplCompleterTest {
     }
 
     @Test
+    void builds_context_and_dockerfile_complete_as_paths_because_the_model_types_them_so() throws IOException {
+        Files.createDirectories(files.resolve("site"));
+        Files.writeString(files.resolve("web.Dockerfile"), "FROM busybox\n");
+        String dir = files + "/";
+        assertThat(tab("build " + dir + "si")).containsExactly(dir + "site/");
+        assertThat(tab("build -t web:1 -f " + dir + "we")).containsExactly(dir + "web.Dockerfile");
+        assertThat(tab("build --network ")).contains("bridge", "none", "host");
+    }
+
+    @Test
     void a_tab_answers_well_under_50_ms() throws IOException {
         for (int i = 0; i < 200; i++) container("c" + i, String.format("%064d", i));
         tab("stop "); // the first, cold

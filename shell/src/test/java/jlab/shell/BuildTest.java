@@ -1,0 +1,351 @@
+package jlab.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jlab.engine.image.Descriptor;
+import jlab.engine.image.ImageConfig;
+import jlab.engine.image.ImageStore;
+import jlab.engine.image.StoredImage;
+
+/**
+ * {@code jlab build} on the real kernel, through the real jlab process: images of several layers that
+ * run as built, whiteouts, the cache (reused, and invalidated from the first changed step on), and the
+ * mistakes a student makes — each one line, exit code 1, and the host and the image store as they were.
+ */
+class BuildTest extends RealJlabTest {
+    @TempDir Path ctx;
+    HostSnapshot before;
+    Store storeBefore;
+    final List<String> runContainers = new ArrayList<>();
+
+    /** How many images, blobs and unpacked layers the store holds. */
+    record Store(int images, int blobs, int layers) {
+        Store plus(int i, int b) { return new Store(images + i, blobs + b, layers); }
+    }
+
+    private static ImageStore images() { return new ImageStore(state.resolve("images")); }
+
+    private static Store store() {
+        return new Store(images().list().size(), count(state.resolve("images/blobs/sha256")), count(state.resolve("images/layers")));
+    }
+
+    private static int count(Path dir) {
+        if (!Files.isDirectory(dir)) return 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            return (int) s.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeEach
+    void snapshot() {
+        before = HostSnapshot.take(state);
+        storeBefore = store();
+    }
+
+    /** Every image a test built goes (prune all, but for busybox, which the class made once). */
+    @AfterEach
+    void removeTheImagesAndLeaveNothingBehind() {
+        ImageStore store = images();
+        String busybox = store.require("busybox").id().toString();
+        store.prune(true, java.util.Map.of(busybox, "busybox"));
+        assertThat(store()).as("images, blobs, layers once the test's images are removed").isEqualTo(storeBefore);
+        List<String> changes = HostSnapshot.take(state).changesSince(before).lines().filter(this::ours).toList();
+        assertThat(changes).as("the host as it was").isEmpty();
+        assertThat(count(state.resolve("images/builds"))).as("a build's scratch directories").isZero();
+    }
+
+    /**
+     * A change of the host this test's jlab may have made. Mounts and links are host-wide, and the other
+     * engines' tests running on this host change them too: of those, only a change that names this state
+     * directory, or the veth ({@code vj} + the short id) of one of this test's RUN containers, is ours.
+     */
+    private boolean ours(String change) {
+        boolean hostWide = change.matches("[+-] (mount|link) .*");
+        return !hostWide || change.contains(state.toString()) || runContainers.stream().anyMatch(id -> change.contains("vj" + id));
+    }
+
+    /** jlab build ARGS; notes the short ids of its RUN containers (" ---> Running in ID"). */
+    private JlabProcess.Result build(String... args) {
+        String[] words = new String[args.length + 1];
+        words[0] = "build";
+        System.arraycopy(args, 0, words, 1, args.length);
+        var r = jlab.run(words);
+        r.out().lines().filter(l -> l.startsWith(" ---> Running in ")).forEach(l -> runContainers.add(l.substring(17)));
+        r.err().lines().filter(l -> l.startsWith(" ---> Running in ")).forEach(l -> runContainers.add(l.substring(17)));
+        return r;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path p = ctx.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, content);
+    }
+
+    private static JlabProcess.Result ok(JlabProcess.Result r) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        return r;
+    }
+
+    /** A failed build: exit code 1 and one line on standard error, with {@code fragments}. */
+    private static void failsInOneLine(JlabProcess.Result r, String... fragments) {
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).as("one line, no stack trace: " + r.err()).hasSize(1);
+        for (String f : fragments) assertThat(lines.get(0)).contains(f);
+    }
+
+    private static List<String> steps(JlabProcess.Result r) {
+        return r.out().lines().filter(l -> l.startsWith("Step ") || l.equals(" ---> Using cache")).toList();
+    }
+
+    private static String builtId(JlabProcess.Result r) {
+        return r.out().lines().filter(l -> l.startsWith("Successfully built ")).findFirst().orElseThrow().substring(19);
+    }
+
+    private static final String WEB = """
+            FROM busybox
+            COPY site/ /srv/site/
+            RUN echo "built by RUN" > /srv/site/run.txt && mkdir /data
+            ENV GREETING="hello from ENV" MODE=prod
+            WORKDIR /srv/site
+            EXPOSE 8080
+            CMD ["sh", "-c", "echo $GREETING; echo $MODE; pwd; cat index.html run.txt; id -u"]
+            """;
+
+    @Test
+    void a_dockerfile_of_several_layers_builds_an_image_that_runs_its_cmd_with_its_env_workdir_and_files() throws IOException {
+        write("Dockerfile", WEB);
+        write("site/index.html", "<h1>copied</h1>\n");
+        var r = ok(build("-t", "web:1", "-t", "web:latest", ctx.toString()));
+        assertThat(steps(r)).containsExactly("Step 1/7 : FROM busybox", "Step 2/7 : COPY site/ /srv/site/",
+                "Step 3/7 : RUN echo \"built by RUN\" > /srv/site/run.txt && mkdir /data",
+                "Step 4/7 : ENV GREETING=\"hello from ENV\" MODE=prod", "Step 5/7 : WORKDIR /srv/site", "Step 6/7 : EXPOSE 8080",
+                "Step 7/7 : CMD [\"sh\", \"-c\", \"echo $GREETING; echo $MODE; pwd; cat index.html run.txt; id -u\"]");
+        assertThat(r.out()).containsPattern(" ---> Running in [0-9a-f]{12}\nRemoving intermediate container [0-9a-f]{12}\n")
+                .contains("Successfully tagged web:1\nSuccessfully tagged web:latest\n");
+
+        var run = ok(jlab.run("run", "--rm", "web:1"));
+        assertThat(run.lines()).containsExactly("hello from ENV", "prod", "/srv/site", "<h1>copied</h1>", "built by RUN", "0");
+
+        StoredImage image = images().require("web:1");
+        assertThat(image.id().shortHex()).isEqualTo(builtId(r));
+        ImageConfig.Settings settings = image.config().settings();
+        assertThat(settings.exposedPorts()).containsOnlyKeys("8080/tcp");
+        assertThat(settings.workingDir()).isEqualTo("/srv/site");
+        assertThat(settings.env()).contains("GREETING=hello from ENV", "MODE=prod");
+        // busybox's one layer, then COPY's and RUN's; the configuration-only steps are empty_layer in the history
+        assertThat(image.config().diffIds()).hasSize(3);
+        List<ImageConfig.History> h = image.config().historyOrEmpty();
+        assertThat(h.subList(h.size() - 6, h.size())).extracting(ImageConfig.History::isEmptyLayer)
+                .containsExactly(false, false, true, true, true, true);
+        assertThat(h.get(h.size() - 1).createdBy()).isEqualTo(
+                "/bin/sh -c #(nop)  CMD [\"sh\",\"-c\",\"echo $GREETING; echo $MODE; pwd; cat index.html run.txt; id -u\"]");
+        assertThat(h.get(h.size() - 6).createdBy()).startsWith("/bin/sh -c #(nop) COPY dir:").endsWith(" in /srv/site/");
+        assertThat(h.get(h.size() - 5).createdBy()).isEqualTo("/bin/sh -c echo \"built by RUN\" > /srv/site/run.txt && mkdir /data");
+        // the steps are kept as intermediate images, the cache: the chain of parents leads to busybox
+        assertThat(images().list()).filteredOn(StoredImage::intermediate).hasSize(5);
+    }
+
+    @Test
+    void a_run_that_deletes_a_file_of_a_lower_layer_leaves_a_whiteout_and_the_file_is_gone() throws IOException {
+        write("Dockerfile", "FROM busybox\nRUN rm /etc/group && touch /added\n");
+        ok(build("-t", "nogroup", ctx.toString()));
+        StoredImage image = images().require("nogroup");
+        Descriptor top = image.manifestBody().layers().get(image.manifestBody().layers().size() - 1);
+        assertThat(entries(state.resolve("images/blobs/sha256/" + top.digest().hex())))
+                .contains("etc/.wh.group", "added").doesNotContain("etc/group", "proc/", "etc/hosts");
+        var r = jlab.run("run", "--rm", "nogroup", "sh", "-c", "ls /etc/group; ls /added");
+        assertThat(r.err()).contains("/etc/group: No such file or directory");
+        assertThat(r.out()).isEqualTo("/added\n");
+    }
+
+    private static List<String> entries(Path tar) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            TarArchiveEntry e;
+            while ((e = t.getNextEntry()) != null) out.add(e.getName());
+        }
+        return out;
+    }
+
+    @Test
+    void a_second_build_uses_the_cache_for_every_step_and_gives_the_same_image() throws IOException {
+        write("Dockerfile", WEB);
+        write("site/index.html", "<h1>copied</h1>\n");
+        var first = ok(build("-t", "web:1", ctx.toString()));
+        Store afterFirst = store();
+        var second = ok(build("-t", "web:1", ctx.toString()));
+        assertThat(second.out().lines().filter(l -> l.equals(" ---> Using cache")).count()).as(second.out()).isEqualTo(6);
+        assertThat(second.out()).doesNotContain("Running in");
+        assertThat(builtId(second)).isEqualTo(builtId(first));
+        assertThat(store()).as("nothing new").isEqualTo(afterFirst);
+        var quiet = ok(build("-q", "-t", "web:1", ctx.toString()));
+        assertThat(quiet.out()).as("-q: the ID alone").isEqualTo(images().require("web:1").id() + "\n");
+    }
+
+    @Test
+    void editing_a_copied_file_rebuilds_that_step_and_the_later_ones_and_no_cache_rebuilds_all() throws IOException {
+        write("Dockerfile", """
+                FROM busybox
+                ENV STAGE=one
+                COPY app.sh /app/
+                RUN wc -c /app/app.sh > /app/size
+                CMD ["cat", "/app/size"]
+                """);
+        write("app.sh", "echo one\n");
+        ok(build("-t", "app", ctx.toString()));
+        assertThat(ok(jlab.run("run", "--rm", "app")).out()).isEqualTo("9 /app/app.sh\n");
+
+        write("app.sh", "echo version two\n");
+        var edited = ok(build("-t", "app", ctx.toString()));
+        List<String> lines = edited.out().lines().toList();
+        assertThat(cachedSteps(lines)).as(edited.out()).containsExactly(2);
+        assertThat(ok(jlab.run("run", "--rm", "app")).out()).isEqualTo("17 /app/app.sh\n");
+
+        Files.setLastModifiedTime(ctx.resolve("app.sh"), java.nio.file.attribute.FileTime.fromMillis(0));
+        var touched = ok(build("-t", "app", ctx.toString()));
+        assertThat(cachedSteps(touched.out().lines().toList())).as("a time is no change").containsExactly(2, 3, 4, 5);
+
+        var noCache = ok(build("--no-cache", "-t", "app", ctx.toString()));
+        assertThat(noCache.out()).doesNotContain("Using cache").contains("Running in");
+        assertThat(ok(jlab.run("run", "--rm", "app")).out()).isEqualTo("17 /app/app.sh\n");
+    }
+
+    /** The numbers of the steps that said "Using cache". */
+    private static List<Integer> cachedSteps(List<String> lines) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).equals(" ---> Using cache")) continue;
+            String step = lines.get(i - 1);
+            out.add(Integer.parseInt(step.substring(5, step.indexOf('/'))));
+        }
+        return out;
+    }
+
+    @Test
+    void an_unknown_instruction_names_the_file_and_line_and_makes_nothing() throws IOException {
+        write("web.Dockerfile", "FROM busybox\nRUN touch /x\nCPY a b\n");
+        var r = build("-f", ctx.resolve("web.Dockerfile").toString(), ctx.toString());
+        failsInOneLine(r, "jlab: web.Dockerfile:3: unknown instruction \"CPY\" (did you mean COPY?)");
+        assertThat(r.out()).as("checked before any step").isEmpty();
+        assertThat(store()).isEqualTo(storeBefore);
+    }
+
+    @Test
+    void copy_from_outside_the_context_is_refused_in_one_line() throws IOException {
+        Path outside = Files.writeString(ctx.getParent().resolve("outside-" + ctx.getFileName()), "secret\n");
+        try {
+            write("sub/Dockerfile", "FROM busybox\nCOPY ../" + outside.getFileName() + " /\n");
+            failsInOneLine(build(ctx.resolve("sub").toString()),
+                    "Dockerfile:2: COPY ../" + outside.getFileName() + ": forbidden path outside the build context");
+            Files.createSymbolicLink(ctx.resolve("sub/link"), outside);
+            write("sub/Dockerfile", "FROM busybox\nCOPY link /\n");
+            failsInOneLine(build(ctx.resolve("sub").toString()),
+                    "Dockerfile:2: COPY link: leads through a symlink to " + outside.toRealPath(), "outside the build context");
+            assertThat(store()).isEqualTo(storeBefore);
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
+    @Test
+    void from_an_unknown_image_is_one_line_and_nothing_is_made() throws IOException {
+        write("Dockerfile", "FROM nosuch:1\nRUN touch /x\n");
+        var r = build("-t", "never", ctx.toString());
+        failsInOneLine(r, "Dockerfile:1: FROM nosuch:1: Unable to find image 'nosuch:1' locally");
+        assertThat(store()).isEqualTo(storeBefore);
+    }
+
+    @Test
+    void a_failing_run_shows_its_output_and_code_and_leaves_only_the_cache_of_the_steps_before_it() throws IOException {
+        write("Dockerfile", "FROM busybox\nENV A=1\nRUN echo to-stdout; echo to-stderr >&2; touch /made; exit 3\nCMD [\"sh\"]\n");
+        var r = build("-t", "broken", ctx.toString());
+        failsInOneLine(r, "jlab: The command '/bin/sh -c echo to-stdout; echo to-stderr >&2; touch /made; exit 3' returned"
+                + " a non-zero code: 3");
+        assertThat(r.out()).contains("to-stdout\nto-stderr\n").doesNotContain("Successfully");
+        // ENV's step succeeded: its image is the cache (a config and a manifest, no layer); nothing of the RUN stays
+        assertThat(store()).isEqualTo(storeBefore.plus(1, 2));
+        assertThat(images().find("broken")).isEmpty();
+        assertThat(images().list()).filteredOn(s -> !s.tags().contains("busybox:latest")).allMatch(StoredImage::intermediate);
+
+        var quiet = build("-q", ctx.toString());
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.out()).as("-q prints nothing on success's stream").isEmpty();
+        assertThat(quiet.err()).as("what the build printed, then the error").contains("Step 2/4 : ENV A=1\n ---> Using cache")
+                .contains("to-stderr").endsWith("returned a non-zero code: 3\n");
+    }
+
+    @Test
+    void dockerignore_build_args_and_a_tar_that_add_unpacks() throws IOException {
+        write("Dockerfile", """
+                ARG BASE=busybox
+                FROM $BASE
+                ARG VERSION=1
+                ADD bundle.tar /opt/
+                COPY *.txt /txt/
+                RUN echo "v$VERSION" > /version
+                ENV SHOWN=${VERSION:-none} DEFAULTED=${UNSET:-dflt} ALT=${VERSION:+set}
+                CMD ["sh", "-c", "cat /version; ls /txt; ls /opt/bundle; echo $SHOWN $DEFAULTED $ALT; echo ${VERSION:-not in the image}"]
+                """);
+        write("a.txt", "a\n");
+        write("b.txt", "b\n");
+        write("secret.txt", "no\n");
+        write(".dockerignore", "secret.txt\n");
+        try (OutputStream out = Files.newOutputStream(ctx.resolve("bundle.tar"));
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            byte[] body = "inside the tar\n".getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry e = new TarArchiveEntry("bundle/file");
+            e.setSize(body.length);
+            tar.putArchiveEntry(e);
+            tar.write(body);
+            tar.closeArchiveEntry();
+        }
+        var r = ok(build("--build-arg", "VERSION=2", "--build-arg", "UNUSED=x", "-t", "args", ctx.toString()));
+        assertThat(r.out()).contains("[Warning] One or more build-args [UNUSED] were not consumed");
+        var run = ok(jlab.run("run", "--rm", "args"));
+        assertThat(run.lines()).containsExactly("v2", "a.txt", "b.txt", "file", "2 dflt set", "not in the image");
+        StoredImage image = images().require("args");
+        List<ImageConfig.History> h = image.config().historyOrEmpty();
+        assertThat(h.get(h.size() - 3).createdBy()).as("ARG values in RUN's line").isEqualTo(
+                "|1 VERSION=2 /bin/sh -c echo \"v$VERSION\" > /version");
+        var other = ok(build("--build-arg", "VERSION=3", "-t", "args", ctx.toString()));
+        assertThat(cachedSteps(other.out().lines().toList())).as("another value: RUN again").containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void a_multi_stage_build_copies_from_an_earlier_stage_only_what_it_names() throws IOException {
+        write("Dockerfile", """
+                FROM busybox AS builder
+                WORKDIR /work
+                RUN echo compiled > program && echo junk > junk && rm /bin/vi
+                FROM busybox
+                COPY --from=builder /work/program /usr/local/bin/
+                COPY --from=builder --chown=65534:65534 /work/program /home/owned
+                CMD ["sh", "-c", "cat /usr/local/bin/program; ls /work 2>&1 | head -1; stat -c %u:%g /home/owned; ls /bin/vi"]
+                """);
+        ok(build("-t", "final", ctx.toString()));
+        var run = ok(jlab.run("run", "--rm", "final"));
+        assertThat(run.lines()).containsExactly("compiled", "ls: /work: No such file or directory", "65534:65534", "/bin/vi");
+    }
+}
