@@ -38,6 +38,12 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
                             boolean detach, RestartPolicy restart, String network, List<PortMapping> publish,
                             boolean publishAll) {
 
+    /** The same spec with other published ports: -P adds the image's exposed ones. */
+    public ContainerSpec withPublish(List<PortMapping> ports) {
+        return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty, remove,
+                resources, userns, mounts, detach, restart, network, ports, publishAll);
+    }
+
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import jlab.engine.image.Image;
 import jlab.engine.image.ImageStore;
 import jlab.engine.image.Passwd;
+import jlab.engine.network.PublishAll;
 import jlab.engine.lifecycle.ContainerStatus;
 import jlab.engine.lifecycle.ExitCommand;
 import jlab.engine.network.NetworkCheck;
@@ -117,8 +118,10 @@ public final class Engine {
      * for it to exit, and tears it down. With {@code --rm} nothing of it
      * remains; without, its record and filesystem stay for {@code ps -a}/{@code rm}.
      */
-    public RunResult run(ContainerSpec spec, StepListener listener) {
-        return runInForeground(prepare(spec, images.forSpec(spec)), RunPlan.forSpec(spec, true), listener, (r, upper) -> r);
+    public RunResult run(ContainerSpec asked, StepListener listener) {
+        Image image = images.forSpec(asked);
+        ContainerSpec spec = PublishAll.expand(asked, image);
+        return runInForeground(prepare(spec, image), RunPlan.forSpec(spec, true), listener, (r, upper) -> r);
     }
 
     /**
@@ -176,8 +179,10 @@ public final class Engine {
      * that gc cleans a crash: its helper dies with jlab), then {@code run}'s own
      * plan applied up to and including the helper, which waits in the host's namespaces.
      */
-    public Construction construct(ContainerSpec spec, StepListener listener) {
-        ContainerBuild build = prepare(spec, images.forSpec(spec));
+    public Construction construct(ContainerSpec asked, StepListener listener) {
+        Image image = images.forSpec(asked);
+        ContainerSpec spec = PublishAll.expand(asked, image);
+        ContainerBuild build = prepare(spec, image);
         Plan plan = RunPlan.forSpec(spec, true);
         ContainerRecord runRecord = new ContainerRecord(build.id(), build.name(), build.image().name(),
                 ExecStep.command(build), System.currentTimeMillis(), ProcessIdentity.current(), ContainerRecord.CREATED,
@@ -210,7 +215,10 @@ public final class Engine {
     }
 
     /** {@code create}: the container's record, config.json and name; nothing runs. */
-    public ContainerRecord create(ContainerSpec spec) { return lifecycle.create(prepare(spec, images.forSpec(spec))); }
+    public ContainerRecord create(ContainerSpec spec) {
+        Image image = images.forSpec(spec);
+        return lifecycle.create(prepare(PublishAll.expand(spec, image), image));
+    }
 
     /** {@code start}: runs a created (or exited) container's plan, detached. */
     public ContainerRecord start(String idOrName, StepListener listener) {
@@ -242,8 +250,10 @@ public final class Engine {
     public Path logFile(String idOrName) { return state.container(find(idOrName).id()).dir().resolve("container.log"); }
 
     /** The plan {@code run} would execute for this spec, and the build it would fill: nothing is made. */
-    public Prepared explain(ContainerSpec spec) {
-        return new Prepared(prepare(spec, images.forSpec(spec)), RunPlan.forSpec(spec, !spec.detach()));
+    public Prepared explain(ContainerSpec asked) {
+        Image image = images.forSpec(asked);
+        ContainerSpec spec = PublishAll.expand(asked, image);
+        return new Prepared(prepare(spec, image), RunPlan.forSpec(spec, !spec.detach()));
     }
 
     /** A container not yet made: its build (id, paths, image) and its plan. */

@@ -122,6 +122,29 @@ class ImagesTest extends RealJlabTest {
     }
 
     @Test
+    void publish_all_publishes_the_ports_the_image_exposes_on_free_host_ports() throws Exception {
+        Path ctx = Files.createTempDirectory(state, "ctx");
+        Files.createDirectories(ctx.resolve("www"));
+        Files.writeString(ctx.resolve("www/index.html"), "exposed and published\n");
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nCOPY www /www\nEXPOSE 8080\n"
+                + "CMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n");
+        ok(jlab.run("build", "-q", "-t", "exposing:1", ctx.toString()));
+        ok(jlab.run("run", "-d", "--name", "exposer", "-P", "exposing:1"));
+        try {
+            JsonNode ports = new ObjectMapper().readTree(ok(jlab.run("inspect", "exposer")).out()).get(0)
+                    .get("NetworkSettings").get("Ports");
+            assertThat(ports).as("one published port: -P read EXPOSE").hasSize(1);
+            String mapping = ports.get(0).asText();
+            assertThat(mapping).endsWith(":8080/tcp");
+            int hostPort = Integer.parseInt(mapping.substring(0, mapping.indexOf(':')));
+            assertThat(BridgeNetworkTest.httpGet("127.0.0.1", hostPort)).isEqualTo("exposed and published\n");
+        } finally {
+            ok(jlab.run("rm", "-f", "exposer"));
+            ok(jlab.run("rmi", "exposing:1"));
+        }
+    }
+
+    @Test
     void bad_image_names_and_unknown_images_get_one_line() {
         assertOneLine(jlab.run("rmi", "nosuch:9"), 1, "No such image: nosuch:9");
         assertOneLine(jlab.run("tag", "busybox", "Bad:Name"), 1, "invalid reference format", "lowercase");
