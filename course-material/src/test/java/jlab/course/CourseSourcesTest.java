@@ -1,6 +1,7 @@
 package jlab.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,32 @@ class CourseSourcesTest {
                 if (first.equals("jlab")) first = line.split("\\s+")[1]; // "jlab run ..." is accepted in a script
                 assertThat(known).as(session + ":" + (i + 1) + ": \"" + first + "\" is not a jlab command").contains(first);
             }
+        }
+    }
+
+    /**
+     * NAME.expect pins what a chapter quotes from NAME.jlab's output (src/sessions/README); shell's
+     * CourseSessionsTest holds the output to it. Here, without a kernel: every session has its pins,
+     * each pin names its stream and compiles.
+     */
+    @Test
+    void every_session_has_its_pins_and_each_pin_is_a_valid_pattern() throws IOException {
+        List<Path> sessions = files("sessions", ".jlab"), pins = files("sessions", ".expect");
+        assertThat(pins.stream().map(p -> p.getFileName().toString().replace(".expect", "")).toList())
+                .as("one NAME.expect per NAME.jlab").isEqualTo(sessions.stream().map(p -> p.getFileName().toString().replace(".jlab", "")).toList());
+        for (Path f : pins) {
+            List<String> lines = Files.readAllLines(f);
+            int count = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String where = f + ":" + (i + 1);
+                assertThat(line).as(where + ": a pin starts with out:, err: or not:").matches("(out|err|not): \\S.*");
+                assertThatCode(() -> Pattern.compile(line.substring(5).replace("{kernel}", "6\\.1\\.0")))
+                        .as(where + ": not a regular expression").doesNotThrowAnyException();
+                count++;
+            }
+            assertThat(count).as(f + " pins something").isPositive();
         }
     }
 
