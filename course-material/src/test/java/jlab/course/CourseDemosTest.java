@@ -26,7 +26,7 @@ class CourseDemosTest {
     @Test
     void every_demo_runs_as_root_and_leaves_the_host_as_it_was() throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")), "the demos need root (chroot, mount)");
-        for (Path demo : CourseSourcesTest.files("demos", ".sh")) {
+        for (Path demo : CourseSourcesTest.topLevelDemos()) {
             List<String> tmpBefore = tmp();
             Process p = new ProcessBuilder("sh", demo.toString()).redirectErrorStream(true).start();
             boolean done = p.waitFor(120, TimeUnit.SECONDS);

@@ -163,6 +163,14 @@ class CourseValidationTest {
     }
 
     @Test
+    void a_chapter_without_a_quiz_is_reported_on_its_first_line() throws IOException {
+        Path course = copyFixture();
+        Files.delete(course.resolve("src/quiz/two.yaml"));
+        assertThat(validate(course)).containsExactly("src/docs/fr/two.adoc:1: chapter \"two\" has no quiz: write src/quiz/two.yaml"
+                + " (five questions or more; its format is in course-material/README.md)");
+    }
+
+    @Test
     void the_build_stops_on_mistakes_and_names_every_one() throws IOException {
         Path course = copyFixture();
         Path one = course.resolve("src/docs/en/one.adoc");

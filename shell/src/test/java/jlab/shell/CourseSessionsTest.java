@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The hook of course-material/src/sessions/README: every jlab session a
  * chapter shows is replayed here, whole, with {@code jlab script FILE} on the
- * real kernel. It must succeed and leave the host as it was, so the course
- * shows only what jlab really does.
+ * real kernel. It must succeed, print what the chapter quotes from it (the
+ * pins of {@code NAME.expect}: {@link SessionExpectations}) and leave the host
+ * as it was, so the course shows only what jlab really does.
  */
 class CourseSessionsTest extends RealJlabTest {
     /** The course's sessions, read by path from the reactor (shell does not depend on course-material). */
@@ -33,10 +34,21 @@ class CourseSessionsTest extends RealJlabTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessions")
-    void every_course_session_replays_on_the_real_kernel_and_leaves_the_host_as_it_was(Path session) {
+    void every_course_session_replays_prints_what_the_course_quotes_and_leaves_the_host_as_it_was(Path session) throws IOException {
         HostSnapshot before = HostSnapshot.take(state);
         JlabProcess.Result r = jlab.run("script", "-x", session.toAbsolutePath().toString());
         assertThat(r.exitCode()).as(session + " failed:\n" + r.err()).isZero();
+        Path pins = expectations(session);
+        assertThat(pins).as("what the chapter quotes from " + session.getFileName() + " is pinned").isRegularFile();
+        assertThat(SessionExpectations.mismatches(pins, r.out(), r.err()))
+                .as(session + " no longer prints what the course says it does; its output:\n" + r.out() + "\nstandard error:\n" + r.err())
+                .isEmpty();
         assertThat(HostSnapshot.take(state).changesSince(before)).as(session + " left something behind").isEmpty();
+    }
+
+    /** {@code NAME.expect} beside {@code NAME.jlab}. */
+    static Path expectations(Path session) {
+        String name = session.getFileName().toString();
+        return session.resolveSibling(name.substring(0, name.length() - ".jlab".length()) + ".expect");
     }
 }

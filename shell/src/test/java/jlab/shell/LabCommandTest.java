@@ -57,7 +57,8 @@ class LabCommandTest extends RealJlabTest {
     void list_and_show_in_both_languages() {
         JlabProcess.Result list = jlab.run("lab", "list", "--lang", "fr");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).contains("uts-namespace").contains("Limiter la mémoire");
+        assertThat(list.out()).contains("uts-namespace").contains("Limiter la mémoire")
+                .contains("ipc-namespace").contains("cgroup-namespace").contains("Son cgroup comme racine");
         JlabProcess.Result show = jlab.run("lab", "show", "--lang", "en", "cgroup-pids");
         assertThat(show.out()).contains("Limit the number of processes").contains("echo 20 > /sys/fs/cgroup/jlab-pids/pids.max")
                 .contains("Then: jlab lab check cgroup-pids");

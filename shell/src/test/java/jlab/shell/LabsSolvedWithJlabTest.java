@@ -49,4 +49,23 @@ class LabsSolvedWithJlabTest extends RealJlabTest {
     void userns_maps_root_to_100000() {
         solvedBy("user-namespace", List.of("--userns"));
     }
+
+    /**
+     * ipc-namespace with jlab: the busybox image has no ipcmk, so the container is built step by
+     * step, and before pivot-root its exec runs the host's ipcmk in the container's namespaces —
+     * the lines the lab's instructions pipe into ./jlab. (cgroup-namespace has no jlab answer:
+     * jlab names its containers' cgroups itself, the lab asks for jlab-cgns.)
+     */
+    @Test
+    void a_container_built_step_by_step_holds_a_message_queue_in_its_own_ipc_namespace() {
+        assertThat(jlab.run("lab", "start", "ipc-namespace").exitCode()).isZero();
+        try {
+            JlabProcess.Result r = jlab.runWithInput("new ipcbox\nunshare ipc\nexec ipcmk -Q\nlab check --lang en ipc-namespace\nrm -f ipcbox\n");
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("is in an IPC namespace of its own, which holds msqid 0").contains("Passed  ipc-namespace  5/5");
+        } finally {
+            jlab.run("rm", "-f", "ipcbox");
+            assertThat(jlab.run("lab", "reset", "ipc-namespace").exitCode()).isZero();
+        }
+    }
 }

@@ -133,6 +133,7 @@ public final class CourseBuild {
             Quiz q = quizReader.read(f);
             if (q != null) quizzes.put(id, q);
         }
+        requireQuizzes(byLang.get("fr").values());
         List<Chapter[]> chapters = new ArrayList<>();
         for (Chapter fr : byLang.get("fr").values()) {
             Chapter en = byLang.get("en").get(fr.id());
@@ -140,6 +141,20 @@ public final class CourseBuild {
         }
         chapters.sort(Comparator.comparingInt(pair -> pair[0].number()));
         return new Course(chapters, quizzes, glossary);
+    }
+
+    /**
+     * Every chapter ends with its self-check quiz: a chapter without {@code src/quiz/ID.yaml} is a
+     * mistake, reported on the chapter's first line (once, on the French file). A quiz file that
+     * exists but has mistakes is reported by {@link QuizReader} instead.
+     */
+    private void requireQuizzes(Iterable<Chapter> chapters) {
+        for (Chapter c : chapters) {
+            if (!Files.exists(src.resolve("quiz").resolve(c.id() + ".yaml"))) {
+                problems.add(c.file(), 1, "chapter \"" + c.id() + "\" has no quiz: write src/quiz/" + c.id()
+                        + ".yaml (five questions or more; its format is in course-material/README.md)");
+            }
+        }
     }
 
     private static void clear(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package jlab.labs.check;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ public final class CgroupProcessCheck extends CgroupCheck {
     @Override
     Outcome check(Cgroup cg, boolean v2, Map<String, String> with, CheckContext context) {
         String name = cg.path();
-        String procs = cg.directories().get(0).resolve("cgroup.procs").toString();
+        // On v1 the student may have made the cgroup in one tree only (pids): name the cgroup.procs that exists.
+        Path dir = cg.directories().stream().filter(Files::isDirectory).findFirst().orElse(cg.directories().get(0));
+        String procs = dir.resolve("cgroup.procs").toString();
         List<String> live = new ArrayList<>();
         for (long pid : cg.processes()) {
             try {

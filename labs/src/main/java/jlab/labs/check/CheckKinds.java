@@ -17,7 +17,7 @@ public final class CheckKinds {
         for (CheckKind k : List.of(new UtsHostnameCheck(), new HostnameUnchangedCheck(),
                 new CgroupLimitCheck(), new CgroupProcessCheck(), new PidOneCheck(), new OwnProcCheck(),
                 new PrivateMountCheck(), new UidMapCheck(), new OverlayMountCheck(), new OverlayChangeCheck(),
-                new PivotRootCheck(), new ContainerProcessCheck(),
+                new PivotRootCheck(), new ContainerProcessCheck(), new IpcObjectCheck(), new CgroupNamespaceCheck(),
                 new NetnsExistsCheck(), new VethPeerCheck(), new LinkAddressCheck(), new PingCheck(), new BridgeCheck(),
                 new BridgePortCheck(), new DefaultRouteCheck(), new TcpListenCheck(), new HttpFileCheck())) {
             ALL.put(k.signature().kind(), k);

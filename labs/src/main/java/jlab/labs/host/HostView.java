@@ -1,12 +1,15 @@
 package jlab.labs.host;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jlab.kernel.KernelException;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.ns.Namespace;
+import jlab.kernel.proc.CgroupMembership;
 import jlab.kernel.proc.ProcFs;
 
 /**
@@ -25,18 +28,26 @@ public final class HostView {
     private final ProcFs proc;
     private final Supplier<CgroupDriver> cgroupDriver;
     private final Hostnames hostnames;
+    private final NamespaceReader inside;
     private final long self;
+    private final Map<String, List<SysvIpc.IpcObject>> ipcByNamespace = new HashMap<>();
     private List<Proc> processes;
     private CgroupDriver cgroups;
 
     public HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, long self) {
+        this(proc, cgroups, hostnames, NamespaceReader.joining(proc), self);
+    }
+
+    /** {@code inside}: how /proc reads from inside another process's namespace (a fake one in unit tests). */
+    public HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, NamespaceReader inside, long self) {
         this.proc = proc;
         this.self = self;
         this.cgroupDriver = cgroups;
         this.hostnames = hostnames;
+        this.inside = inside;
     }
 
-    /** This machine: /proc, the cgroup layout it mounts, hostnames read by setns. */
+    /** This machine: /proc, the cgroup layout it mounts, hostnames and namespaces read by setns. */
     public static HostView real() {
         return new HostView(ProcFs.host(), CgroupDriver::detect, new Hostnames(ProcFs.host()), ProcessHandle.current().pid());
     }
@@ -87,6 +98,27 @@ public final class HostView {
         return processes().stream()
                 .filter(p -> p.ns(Namespace.PID) != host && p.status().nsPids().size() > 1 && p.status().pidInInnermostNamespace() == 1)
                 .toList();
+    }
+
+    /** The host's own System V IPC objects of that table: jlab reads /proc/sysvipc in the host's IPC namespace. */
+    public List<SysvIpc.IpcObject> hostIpcObjects(SysvIpc.Table table) {
+        return SysvIpc.read(proc, table);
+    }
+
+    /** The System V IPC objects of that table in the process's IPC namespace; asked once per namespace. */
+    public List<SysvIpc.IpcObject> ipcObjects(long pid, SysvIpc.Table table) {
+        long namespace = proc.namespaces(pid).getOrDefault(Namespace.IPC, 0L);
+        return ipcByNamespace.computeIfAbsent(namespace + "/" + table.file(),
+                key -> inside.read(pid, Namespace.IPC, seen -> SysvIpc.read(seen, table)));
+    }
+
+    /**
+     * /proc/PID/cgroup as the process itself reads it: each path from the root
+     * of its own cgroup namespace. Read from the host, the same file gives the
+     * paths from the host's root ({@link ProcFs#cgroups}).
+     */
+    public List<CgroupMembership> cgroupsFromInside(long pid) {
+        return inside.read(pid, Namespace.CGROUP, seen -> seen.cgroups(pid));
     }
 
     /** The hostname of the process's UTS namespace. */

@@ -21,6 +21,7 @@ import jlab.labs.host.HostView;
 import jlab.labs.host.JlabContainers;
 import jlab.labs.host.Mounts;
 import jlab.labs.host.Proc;
+import jlab.labs.host.SysvIpc;
 import jlab.labs.model.Action;
 import jlab.labs.yaml.Signature;
 
@@ -46,6 +47,7 @@ public final class Resets {
         s.put("kill-uid-map", new Signature("kill-uid-map", List.of("inside", "outside", "count"), List.of()));
         s.put("subid-range", new Signature("subid-range", List.of("user", "start", "count"), List.of()));
         s.put("kill-new-pid-ones", new Signature("kill-new-pid-ones", List.of(), List.of()));
+        s.put("kill-ipc-holders", new Signature("kill-ipc-holders", List.of("object"), List.of()));
         s.put("remove-netns", new Signature("remove-netns", List.of("netns"), List.of()));
         s.put("remove-link", new Signature("remove-link", List.of("link"), List.of()));
         s.put("restore-sysctl", new Signature("restore-sysctl", List.of("key"), List.of()));
@@ -84,6 +86,7 @@ public final class Resets {
             case "kill-uid-map" -> killUidMap(new IdMapping(Long.parseLong(a.get("inside")), Long.parseLong(a.get("outside")),
                     Long.parseLong(a.get("count"))), host, done);
             case "kill-new-pid-ones" -> killNewPidOnes(host, recorded, done);
+            case "kill-ipc-holders" -> killIpcHolders(SysvIpc.Table.named(a.get("object")), host, recorded, done);
             case "subid-range" -> {
                 for (Path f : SubIds.FILES) {
                     if (recorded.containsKey(SubIds.recordKey(f)) && SubIds.remove(f, SubIds.line(a))) {
@@ -169,6 +172,35 @@ public final class Resets {
         for (Proc p : host.pidOnes()) {
             if (host.proc().stat(p.pid()).startTime() < Long.parseLong(since) || JlabContainers.holds(host, p)) continue;
             if (Syscalls.get().kill(p.pid(), SIGKILL)) done.add("killed " + p.label() + " (PID 1 of pid:[" + p.ns(Namespace.PID) + "])");
+        }
+    }
+
+    /**
+     * The processes of IPC namespaces (not the host's) that hold a System V
+     * object of that table, started since {@code lab start}: like a PID
+     * namespace, an IPC namespace has no name, and its objects' keys are
+     * random ({@code ipcmk} picks them), so the start time is the lab's mark.
+     * The namespace, and its objects, go with its last process. jlab's own
+     * containers are left to {@code jlab rm}.
+     */
+    private static void killIpcHolders(SysvIpc.Table table, HostView host, Map<String, String> recorded, List<String> done) {
+        String since = recorded.get(Fixtures.START_TICKS);
+        if (since == null) {
+            done.add("left the IPC namespaces alone: `lab start` was not run, so nothing tells which are the lab's");
+            return;
+        }
+        for (Proc p : host.inOwn(Namespace.IPC)) {
+            try {
+                if (host.ipcObjects(p.pid(), table).isEmpty() || JlabContainers.holds(host, p)
+                        || host.proc().stat(p.pid()).startTime() < Long.parseLong(since)) {
+                    continue;
+                }
+            } catch (KernelException exited) {
+                continue;
+            }
+            if (Syscalls.get().kill(p.pid(), SIGKILL)) {
+                done.add("killed " + p.label() + " (its IPC namespace ipc:[" + p.ns(Namespace.IPC) + "] holds a " + table.en() + ")");
+            }
         }
     }
 

@@ -29,7 +29,7 @@ final class LabBook {
     private final Map<String, String> html = new ConcurrentHashMap<>();
 
     /**
-     * Starts reading the labs on another thread and returns at once: reading fourteen lab.yaml files
+     * Starts reading the labs on another thread and returns at once: reading the catalogue's sixteen lab.yaml files
      * takes a few hundred milliseconds, which the web server's own start-up can use meanwhile.
      */
     LabBook(Supplier<Catalogue> catalogue) {
