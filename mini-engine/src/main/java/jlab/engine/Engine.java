@@ -310,6 +310,7 @@ public final class Engine {
         List<String> removed = new java.util.ArrayList<>(startupSweep.removed());
         startupSweep = new GarbageCollector.Report(List.of());
         removed.addAll(collector().collectAll().removed());
+        removed.addAll(images.sweepAfterCrash());
         return new GarbageCollector.Report(removed);
     }
 }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * refusals, prune, inspect and history; what is removed leaves no blob or layer behind.
  */
 class ImagesTest extends RealJlabTest {
+    @org.junit.jupiter.api.io.TempDir Path tmp;
+
     private static JlabProcess.Result ok(JlabProcess.Result r) {
         assertThat(r.exitCode()).as(r.err()).isZero();
         return r;
@@ -109,7 +111,7 @@ class ImagesTest extends RealJlabTest {
 
     @Test
     void an_untagged_image_named_by_its_id_is_removed_with_its_build_steps() throws IOException {
-        Path ctx = Files.createTempDirectory(state, "ctx");
+        Path ctx = Files.createTempDirectory(tmp, "ctx");
         Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN echo built > /built\nCMD [\"cat\", \"/built\"]\n");
         List<String> blobsBefore = files("blobs/sha256");
         String id = ok(jlab.run("build", "-q", ctx.toString())).out().strip();
@@ -123,7 +125,7 @@ class ImagesTest extends RealJlabTest {
 
     @Test
     void publish_all_publishes_the_ports_the_image_exposes_on_free_host_ports() throws Exception {
-        Path ctx = Files.createTempDirectory(state, "ctx");
+        Path ctx = Files.createTempDirectory(tmp, "ctx");
         Files.createDirectories(ctx.resolve("www"));
         Files.writeString(ctx.resolve("www/index.html"), "exposed and published\n");
         Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nCOPY www /www\nEXPOSE 8080\n"
@@ -142,6 +144,30 @@ class ImagesTest extends RealJlabTest {
             ok(jlab.run("rm", "-f", "exposer"));
             ok(jlab.run("rmi", "exposing:1"));
         }
+    }
+
+    @Test
+    void a_jlab_killed_mid_build_leaves_nothing_in_the_store_that_gc_does_not_remove() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        List<String> blobsBefore = files("blobs/sha256");
+        Path ctx = Files.createTempDirectory(tmp, "ctx");
+        String secs = LeakTest.uniqueSeconds();
+        Files.writeString(ctx.resolve("big"), "x".repeat(1 << 20));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nCOPY big /big\nRUN sleep " + secs + "\n");
+        Process p = jlab.builder(List.of("build", "--network", "none", "-t", "killed:1", ctx.toString())).start();
+        LeakTest.awaitProcess("sleep " + secs);
+        p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS); // kill -9 jlab, mid-RUN
+        assertThat(files("builds")).as("the build's scratch directory stays until gc").isNotEmpty();
+
+        String gc = ok(jlab.run("gc")).out();
+        assertThat(gc).contains("build directory");
+        assertThat(files("builds")).isEmpty();
+        assertThat(ok(jlab.run("images", "-q", "killed:1")).out()).as("no image was tagged").isEmpty();
+        // The COPY step finished: its image is the build's cache, as in Docker. Pruned, the store is as before.
+        ok(jlab.run("image", "prune", "-a"));
+        ok(jlab.run("run", "--rm", "busybox", "true"));
+        assertThat(files("blobs/sha256")).isEqualTo(blobsBefore);
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
     }
 
     @Test

@@ -98,7 +98,7 @@ class LeakTest extends RealJlabTest {
     }
 
     /** A sleep no other process of the host has: others (other tests, other people) may sleep 300 too. */
-    private static String uniqueSeconds() {
+    static String uniqueSeconds() {
         return Long.toString(300_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(900_000));
     }
 
@@ -117,7 +117,7 @@ class LeakTest extends RealJlabTest {
     }
 
     /** The host pid of a process whose command line is {@code cmdline} (spaces for NULs). */
-    private static long awaitProcess(String cmdline) throws Exception {
+    static long awaitProcess(String cmdline) throws Exception {
         for (int i = 0; i < 300; i++) {
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path d : (Iterable<Path>) dirs::iterator) {

@@ -490,6 +490,55 @@ public final class ImageStore {
         });
     }
 
+    /**
+     * {@code jlab gc}: what a jlab killed while it built, loaded or made busybox left in the store —
+     * its scratch directories ({@code builds/PID-N} of a process that is gone, {@code .busybox-*}), and
+     * the blobs and unpacked layers it wrote but never indexed (its lease died with it). Returns a line
+     * per thing removed.
+     */
+    public List<String> sweepAfterCrash() {
+        List<String> removed = new ArrayList<>();
+        try {
+            Path builds = dir.resolve("builds");
+            if (Files.isDirectory(builds)) {
+                try (java.util.stream.Stream<Path> s = Files.list(builds)) {
+                    for (Path p : s.toList()) {
+                        String name = p.getFileName().toString();
+                        int dash = name.indexOf('-');
+                        if (dash <= 0 || !name.substring(0, dash).chars().allMatch(Character::isDigit)) continue;
+                        if (ProcessHandle.of(Long.parseLong(name.substring(0, dash))).isEmpty()) {
+                            ContainerStore.deleteTree(p);
+                            removed.add("build directory " + p + " (its jlab is gone)");
+                        }
+                    }
+                }
+            }
+            if (Files.isDirectory(dir)) {
+                long old = System.currentTimeMillis() - 60_000;
+                try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                    for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".busybox-")).toList()) {
+                        if (Files.getLastModifiedTime(p).toMillis() < old) {
+                            ContainerStore.deleteTree(p);
+                            removed.add("busybox work directory " + p);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (Files.isDirectory(dir.resolve("blobs"))) {
+            int blobsBefore = blobs.list().size();
+            int layersBefore = layers.list().size();
+            collect();
+            int b = blobsBefore - blobs.list().size();
+            int l = layersBefore - layers.list().size();
+            if (b > 0) removed.add(b + " image blob(s) no image names (written by a jlab that did not finish)");
+            if (l > 0) removed.add(l + " unpacked layer(s) no image names");
+        }
+        return removed;
+    }
+
     /** Deletes the whole store's work directory {@code tmp} (a build's or a load's scratch space). */
     static void deleteQuietly(Path tmp) {
         if (tmp != null) ContainerStore.deleteTree(tmp);
