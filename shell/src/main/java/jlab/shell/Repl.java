@@ -25,7 +25,8 @@ import jlab.shell.repl.TerminalColors;
  * searches it), a highlighted line and colours when the terminal has them.
  * A failing command prints its error and the prompt comes back; Ctrl-C stops
  * the running command; Ctrl-D or {@code exit} leaves, first offering to stop
- * the containers this session started.
+ * the containers this session started and saying that a container under
+ * construction goes with it ({@link LeavingOffer}).
  *
  * Every command runs on the thread that calls {@link #run}: a container
  * under construction is tied to the thread that started its helper.

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import jlab.engine.Engine;
 import jlab.engine.state.StateDir;
+import jlab.engine.stepmode.Construction;
 import jlab.engine.view.ViewTarget;
 
 /**
@@ -29,6 +30,8 @@ public final class Session {
     private Supplier<Optional<ViewTarget>> focus = Optional::empty;
     /** The step names the REPL completes ("unshare uts", "pivot-root"): step mode knows them. */
     private Supplier<List<String>> stepNames = List::of;
+    /** The container under construction, if any: leaving the REPL says that it removes it. */
+    private Supplier<Optional<Construction>> construction = Optional::empty;
     /** Containers this session started (run -d, start, new): leaving the REPL offers to stop them. */
     private final Set<String> startedHere = new LinkedHashSet<>();
     /** What must be undone when the session ends (a container still under construction). */
@@ -71,6 +74,10 @@ public final class Session {
     public List<String> stepNames() { return stepNames.get(); }
 
     public void stepNames(Supplier<List<String>> s) { stepNames = s; }
+
+    public Optional<Construction> construction() { return construction.get(); }
+
+    public void construction(Supplier<Optional<Construction>> s) { construction = s; }
 
     /** The pause of this session: the REPL sets one over its line reader, script mode one over its input. */
     public Pause pause() { return pause.get(); }

@@ -60,4 +60,15 @@ class ReplStepModeTest extends RealJlabTest {
                 .endsWith("jlab " + Cli.Version.get() + "\n");
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
     }
+
+    @Test
+    void leaving_with_a_construction_says_that_it_removes_it_and_does() throws IOException {
+        HostSnapshot before = HostSnapshot.take(state);
+        assertThat(type("new left\nunshare uts\n")).as(text(err)).isZero(); // then the input ends, as Ctrl-D ends it
+        assertThat(text(screen)).containsPattern("left is under construction \\(4/\\d+ steps\\): leaving removes it\\."
+                + " Press Enter to remove it and leave, or Ctrl-C to stay\\. $");
+        assertThat(text(out).lines()).as("rm -f's line: removed").last().isEqualTo("left");
+        assertThat(jlab.run("ps", "-a").out()).doesNotContain("left");
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
 }
