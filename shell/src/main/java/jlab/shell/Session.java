@@ -24,14 +24,16 @@ public final class Session {
     private final PrintStream err;
     private Engine engine;
     private Colors colors = Colors.PLAIN;
+    // Step mode's suppliers are set as the command model is built (StepMode, in Cli's constructor), on
+    // another thread than the prompt's, which may already read them (volatile): see Main.prompt.
     /** What the prompt shows between "jlab" and "> ": "[box: 3/34]" while a container is under construction. */
-    private Supplier<String> promptContext = () -> "";
+    private volatile Supplier<String> promptContext = () -> "";
     /** The container the inspection commands look at when no name is given: the one under construction. */
-    private Supplier<Optional<ViewTarget>> focus = Optional::empty;
+    private volatile Supplier<Optional<ViewTarget>> focus = Optional::empty;
     /** The step names the REPL completes ("unshare uts", "pivot-root"): step mode knows them. */
-    private Supplier<List<String>> stepNames = List::of;
+    private volatile Supplier<List<String>> stepNames = List::of;
     /** The container under construction, if any: leaving the REPL says that it removes it. */
-    private Supplier<Optional<Construction>> construction = Optional::empty;
+    private volatile Supplier<Optional<Construction>> construction = Optional::empty;
     /** Containers this session started (run -d, start, new): leaving the REPL offers to stop them. */
     private final Set<String> startedHere = new LinkedHashSet<>();
     /** What must be undone when the session ends (a container still under construction). */
