@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs every benchmark in turn and gathers their Markdown rows in
+# Runs the per-container, one-shot, prompt and completion benchmarks in turn and gathers their Markdown rows in
 # bench/results/summary-STAMP.md. The environment goes through to each script
 # (JLAB, N1, N2, REPS, ROUNDS, RUNS, ...: see per-container.sh and one-shot.sh);
 # PC_PEERS and OS_PEERS stand for each script's PEERS.
 #
-#   bench/run-all.sh            (as root; about 10 minutes with the defaults)
+#   bench/run-all.sh            (as root; about 12 minutes with the defaults)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 results=${RESULTS_DIR:-$here/results}
@@ -32,6 +32,12 @@ os_env=(-u PEERS); [ -n "${OS_PEERS:-}" ] && os_env+=("PEERS=$OS_PEERS")
     echo "## One-shot, process start included"
     echo
     env "${os_env[@]}" "$here/one-shot.sh"
+    echo
+    echo "## The prompt, in tmux"
+    echo
+    "$here/repl-prompt.sh"
+    echo
+    "$here/repl-completion.sh"
 } | tee "$summary"
 
 after=$(host_state)

@@ -1,7 +1,6 @@
 package jlab.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ class CourseDemosTest {
 
     @Test
     void every_demo_runs_as_root_and_leaves_the_host_as_it_was() throws IOException, InterruptedException {
-        assumeTrue("root".equals(System.getProperty("user.name")), "the demos need root (chroot, mount)");
+        Skip.unless("root".equals(System.getProperty("user.name")), "the demos need root (chroot, mount)");
         for (Path demo : CourseSourcesTest.topLevelDemos()) {
             List<String> tmpBefore = tmp();
             Process p = new ProcessBuilder("sh", demo.toString()).redirectErrorStream(true).start();

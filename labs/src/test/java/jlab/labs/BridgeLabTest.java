@@ -3,7 +3,6 @@ package jlab.labs;
 import static jlab.labs.PlainTools.sh;
 import static jlab.labs.VethLabTest.check;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +32,7 @@ class BridgeLabTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: network namespaces, links and bridges");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: network namespaces, links and bridges");
         state = new StateDir(stateDir);
         before = NetSnapshot.take(NAMES);
         assertThat(before.empty()).as("the host carries nothing of the lab before the test: " + before).isTrue();

@@ -1,7 +1,6 @@
 package jlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class CgroupLabsTest {
 
     @BeforeEach
     void root() {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: making cgroups needs it");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: making cgroups needs it");
         state = new StateDir(stateDir);
         cgroups = CgroupDriver.detect();
     }

@@ -1,6 +1,5 @@
 package jlab.labs;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.function.Predicate;
@@ -17,7 +16,7 @@ final class LabOnHost {
     final StateDir state;
 
     LabOnHost(String id, Path stateDir) {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces and mounts");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces and mounts");
         this.lab = Catalogue.builtIn().find(id).orElseThrow();
         this.state = new StateDir(stateDir);
     }

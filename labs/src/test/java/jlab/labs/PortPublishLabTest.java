@@ -40,7 +40,7 @@ class PortPublishLabTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: namespaces, links, netfilter rules");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: namespaces, links, netfilter rules");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/busybox")), "busybox httpd serves the file");
         allLocalnet = Files.readString(ALL_LOCALNET);
         state = new StateDir(stateDir);

@@ -1,7 +1,6 @@
 package jlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.function.Predicate;
@@ -29,7 +28,7 @@ class UtsNamespaceLabTest {
 
     @BeforeEach
     void root() {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: reading other processes' namespaces needs ptrace access");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: reading other processes' namespaces needs ptrace access");
         state = new StateDir(stateDir);
         Labs.start(lab, state);
     }

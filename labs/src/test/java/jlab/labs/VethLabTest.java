@@ -2,7 +2,6 @@ package jlab.labs;
 
 import static jlab.labs.PlainTools.sh;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +31,7 @@ class VethLabTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: network namespaces and links");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: network namespaces and links");
         state = new StateDir(stateDir);
         before = NetSnapshot.take(NAMES);
         assertThat(before.empty()).as("the host carries nothing of the lab before the test: " + before).isTrue();

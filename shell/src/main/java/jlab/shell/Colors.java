@@ -1,5 +1,8 @@
 package jlab.shell;
 
+import java.util.Map;
+import java.util.function.IntPredicate;
+
 /**
  * ANSI colours for what a student should notice (a namespace that differs, a
  * step done, an error), or plain text when colour would be noise: when
@@ -15,10 +18,15 @@ public final class Colors {
 
     /** Colours for this process's standard output. */
     public static Colors forStdout() {
-        String noColor = System.getenv("NO_COLOR");
+        return forStdout(System.getenv(), jlab.kernel.proc.Terminals::isTerminal);
+    }
+
+    /** The same, with the environment and the "is this descriptor a terminal?" question given (tests). */
+    static Colors forStdout(Map<String, String> env, IntPredicate isTerminal) {
+        String noColor = env.get("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) return PLAIN;
-        if ("dumb".equals(System.getenv("TERM"))) return PLAIN;
-        return new Colors(jlab.kernel.proc.Terminals.isTerminal(1));
+        if ("dumb".equals(env.get("TERM"))) return PLAIN;
+        return new Colors(isTerminal.test(1));
     }
 
     public boolean enabled() { return enabled; }

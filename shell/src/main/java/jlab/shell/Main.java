@@ -42,15 +42,17 @@ public final class Main {
 
     /**
      * The prompt. The command model (picocli reads every command's annotations) is built on a
-     * second thread while this one opens the terminal: the two halves of the start-up overlap.
-     * Every command still runs on this thread, the one that will spawn the helpers (see Session).
+     * second thread while this one opens the terminal and makes the line reader: the prompt
+     * shows without waiting for it, and the Repl waits for it at the first word typed (its
+     * highlighting), Tab or command. Every command still runs on this thread, the one that
+     * will spawn the helpers (see Session).
      */
     private static int prompt(Session session) {
         CompletableFuture<Cli> model = CompletableFuture.supplyAsync(() -> new Cli(session), Main::startThread);
         // No grapheme-cluster probe: JLine would query the terminal (DECRQM, DA1, cursor position) and wait
         // for answers before the first prompt — up to 200 ms each where nothing answers. jlab prints no emoji.
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("jlab").graphemeCluster(false).build()) {
-            return new Repl(model.join(), session, terminal).history(HistoryFile.of(System.getenv())).environment(System.getenv()).run();
+            return new Repl(model::join, session, terminal).history(HistoryFile.of(System.getenv())).environment(System.getenv()).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

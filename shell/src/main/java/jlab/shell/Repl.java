@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -25,22 +26,32 @@ import jlab.shell.repl.TerminalColors;
  * searches it), a highlighted line and colours when the terminal has them.
  * A failing command prints its error and the prompt comes back; Ctrl-C stops
  * the running command; Ctrl-D or {@code exit} leaves, first offering to stop
- * the containers this session started.
+ * the containers this session started and saying that a container under
+ * construction goes with it ({@link LeavingOffer}).
  *
  * Every command runs on the thread that calls {@link #run}: a container
  * under construction is tied to the thread that started its helper.
  * Nothing heavy happens before the first prompt: the engine opens on the
- * first command that needs it.
+ * first command that needs it, and the command model (picocli reading every
+ * command's annotations) may still be in the making on another thread — it
+ * is waited for at the first word highlighted, the first Tab or the first
+ * command, not before the prompt shows.
  */
 public final class Repl {
-    private final Cli cli;
+    /** The command model: given, or being built on another thread (see {@link Main}). */
+    private final Supplier<Cli> cli;
     private final Session session;
     private final Terminal terminal;
     private Path historyFile;
     private Map<String, String> env = Map.of();
 
     public Repl(Cli cli, Session session, Terminal terminal) {
-        this.cli = cli;
+        this(() -> cli, session, terminal);
+    }
+
+    /** A prompt over a command model still being built: {@code model} waits for it (a join). */
+    public Repl(Supplier<Cli> model, Session session, Terminal terminal) {
+        this.cli = model;
         this.session = session;
         this.terminal = terminal;
     }
@@ -58,7 +69,6 @@ public final class Repl {
         session.pause(() -> new LineReaderPause(reader)); // the tour waits for Enter on this terminal
         CtrlC ctrlC = new CtrlC(Thread.currentThread());
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, ctrlC);
-        LeavingOffer leaving = new LeavingOffer(cli, session);
         try {
             terminal.writer().println("jlab " + Cli.Version.get() + " — type help, Tab to complete, Ctrl-D to leave.");
             terminal.flush();
@@ -71,7 +81,7 @@ public final class Repl {
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt clears the line, as in bash
                 } catch (EndOfFileException e) {
-                    if (leaving.ask(reader)) return 0;
+                    if (new LeavingOffer(cli.get(), session).ask(reader)) return 0;
                     continue;
                 }
                 List<String> words;
@@ -85,11 +95,12 @@ public final class Repl {
                 if (words.get(0).equals("jlab")) words = words.subList(1, words.size());
                 int exit = ExitCommand.requested(words);
                 if (exit >= 0) {
-                    if (leaving.ask(reader)) return exit;
+                    if (new LeavingOffer(cli.get(), session).ask(reader)) return exit;
                     continue;
                 }
                 List<String> command = words;
-                ctrlC.run(() -> cli.execute(command));
+                Cli commands = cli.get();
+                ctrlC.run(() -> commands.execute(command));
             }
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
@@ -103,8 +114,8 @@ public final class Repl {
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[] {'\\'});
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(terminal).appName("jlab").parser(parser)
-                .completer(new ReplCompleter(cli.spec(), session.stateDir(), session::stepNames))
-                .highlighter(new LineHighlighter(cli.spec(), () -> session.colors().enabled(), session::stepNames))
+                .completer(new ReplCompleter(() -> cli.get().spec(), session.stateDir(), session::stepNames))
+                .highlighter(new LineHighlighter(() -> cli.get().spec(), () -> session.colors().enabled(), session::stepNames))
                 // "!" is the container shell's business (sh -c 'echo hi!'), not a history expansion.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false)

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import jlab.engine.Engine;
 import jlab.engine.state.StateDir;
+import jlab.engine.stepmode.Construction;
 import jlab.engine.view.ViewTarget;
 
 /**
@@ -23,12 +24,16 @@ public final class Session {
     private final PrintStream err;
     private Engine engine;
     private Colors colors = Colors.PLAIN;
+    // Step mode's suppliers are set as the command model is built (StepMode, in Cli's constructor), on
+    // another thread than the prompt's, which may already read them (volatile): see Main.prompt.
     /** What the prompt shows between "jlab" and "> ": "[box: 3/34]" while a container is under construction. */
-    private Supplier<String> promptContext = () -> "";
+    private volatile Supplier<String> promptContext = () -> "";
     /** The container the inspection commands look at when no name is given: the one under construction. */
-    private Supplier<Optional<ViewTarget>> focus = Optional::empty;
+    private volatile Supplier<Optional<ViewTarget>> focus = Optional::empty;
     /** The step names the REPL completes ("unshare uts", "pivot-root"): step mode knows them. */
-    private Supplier<List<String>> stepNames = List::of;
+    private volatile Supplier<List<String>> stepNames = List::of;
+    /** The container under construction, if any: leaving the REPL says that it removes it. */
+    private volatile Supplier<Optional<Construction>> construction = Optional::empty;
     /** Containers this session started (run -d, start, new): leaving the REPL offers to stop them. */
     private final Set<String> startedHere = new LinkedHashSet<>();
     /** What must be undone when the session ends (a container still under construction). */
@@ -71,6 +76,10 @@ public final class Session {
     public List<String> stepNames() { return stepNames.get(); }
 
     public void stepNames(Supplier<List<String>> s) { stepNames = s; }
+
+    public Optional<Construction> construction() { return construction.get(); }
+
+    public void construction(Supplier<Optional<Construction>> s) { construction = s; }
 
     /** The pause of this session: the REPL sets one over its line reader, script mode one over its input. */
     public Pause pause() { return pause.get(); }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,7 +57,8 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
         // that stays is a leak (or another engine's container).
         long deadline = System.nanoTime() + 3_000_000_000L;
         while (true) {
-            List<String> links = readLinksNow();
+            Set<String> others = othersVeths(stateDir);
+            List<String> links = readLinksNow().stream().filter(l -> !others.contains(vethOf(l))).toList();
             boolean pending = links.stream().filter(l -> l.startsWith("vj"))
                     .anyMatch(l -> !hasContainer(stateDir, l.substring(2)));
             if (!pending || System.nanoTime() > deadline) return links;
@@ -67,6 +69,37 @@ record HostSnapshot(List<String> mounts, List<String> cgroups, List<String> stat
                 return links;
             }
         }
+    }
+
+    /**
+     * The veths of other engines' containers, by the names they will have: other jlabs (another worktree's
+     * tests, a student's session) share this host and its jlab0, and each claims its address in /run/jlab
+     * with its container's id and its state directory ("ID STATEDIR"). Their links come and go as they
+     * please: this state directory's snapshot leaves them out.
+     */
+    private static Set<String> othersVeths(Path stateDir) {
+        Path run = Path.of("/run/jlab/networks");
+        if (!Files.isDirectory(run)) return Set.of();
+        try (Stream<Path> walk = Files.walk(run)) {
+            return walk.filter(Files::isRegularFile).map(HostSnapshot::readOrEmpty).map(c -> c.strip().split(" ", 2))
+                    .filter(f -> f.length == 2 && f[0].matches("[0-9a-f]{12,}") && !f[1].equals(stateDir.toString()))
+                    .map(f -> "vj" + f[0].substring(0, 12)).collect(Collectors.toSet());
+        } catch (IOException | UncheckedIOException e) {
+            return Set.of(); // a claim released while we walked: the next look sees the rest
+        }
+    }
+
+    private static String readOrEmpty(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The link a line names: "vj…" itself, or the link of "route vj… DEST/MASK". */
+    private static String vethOf(String line) {
+        return line.startsWith("route ") ? line.split(" ")[1] : line;
     }
 
     private static boolean hasContainer(Path stateDir, String idPrefix) {

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +28,8 @@ class NftNetworkTest extends RealJlabTest {
 
     @BeforeAll
     static void useNftAndMakeTheOutside() throws Exception {
-        Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nft")),
-                "nft is not installed (apt-get install nftables)");
+        Skip.unless(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nft")),
+                "nft is not installed (scripts/setup --test installs it: apt-get install nftables)");
         jlab = new JlabProcess(state, Map.of("JLAB_NETFILTER", "nft"));
         BridgeNetworkTest.makeOutside(NS, HOST_END, "jt-nfto-n", HOST_ADDRESS, OUTSIDE_ADDRESS);
     }

@@ -81,6 +81,15 @@ class ReplTest {
     }
 
     @Test
+    void step_with_no_construction_is_one_line_saying_how_to_make_one_and_the_prompt_goes_on() throws IOException {
+        assertThat(type("step\n--version\n")).isZero();
+        assertThat(err().lines()).containsExactly("jlab: no container under construction: new NAME first");
+        assertThat(out().lines()).containsExactly(version);
+        assertThat(screen()).doesNotContain("jlab[");
+        assertThat(state.resolve("bin")).as("the engine never opened").doesNotExist();
+    }
+
+    @Test
     void exit_leaves_and_what_follows_never_runs() throws IOException {
         assertThat(type("exit\n--version\n")).isZero();
         assertThat(out()).isEmpty();

@@ -1,14 +1,13 @@
 package jlab.shell;
 
-import org.junit.jupiter.api.Assumptions;
-
 import jlab.kernel.syscall.Syscalls;
 
 final class Root {
     private Root() {}
 
+    /** Skips the test without root, or fails it where kernel tests are required ({@link Skip}). */
     static void assumeRoot() {
-        Assumptions.assumeTrue(Syscalls.get().geteuid() == 0,
+        Skip.unless(Syscalls.get().geteuid() == 0,
                 "requires root: containers need CAP_SYS_ADMIN for namespaces, mounts and cgroups");
     }
 }

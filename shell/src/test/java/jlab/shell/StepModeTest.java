@@ -34,7 +34,8 @@ class StepModeTest extends RealJlabTest {
         String host = hostHostname();
         var r = script("new box", "step", "step --to unshare uts", "hostname box", "exec hostname", "rm -f box");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("box is under construction: 3 of ").contains("sethostname(\"box\", 3)")
+        assertThat(r.out()).contains("box is under construction: 3 of ")
+                .contains("  syscall: sethostname(\"box\", 3)\n  shell:   hostname box\n")
                 .contains("hostname: " + host + " → box");
         assertThat(r.lines()).contains("box"); // what hostname printed, in the container's UTS namespace
         assertThat(hostHostname()).isEqualTo(host);
@@ -126,6 +127,72 @@ class StepModeTest extends RealJlabTest {
             assertThat(p.run("step")).as("still consistent after the refusals: " + p.err()).isZero();
         }
         assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
+    /** The container's CPU quota file: cpu.max on v2, cpu.cfs_quota_us on v1. */
+    private static Path cpuQuotaFile(String cgroup) {
+        Path v2 = Path.of("/sys/fs/cgroup", cgroup, "cpu.max");
+        return Files.exists(v2) ? v2 : Path.of("/sys/fs/cgroup/cpu", cgroup, "cpu.cfs_quota_us");
+    }
+
+    /**
+     * 0.005 CPU is 500 µs per 100 ms period: jlab takes any positive number, the kernel wants at least
+     * 1000 µs and refuses the write with EINVAL. The refusal reaches the student as one line, the
+     * construction stays as it was, and the next step goes on.
+     */
+    @Test
+    void a_step_the_kernel_refuses_is_one_line_with_its_errno_explained_and_the_next_step_succeeds() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        try (InProcess p = new InProcess()) {
+            assertThat(p.run("new", "refused")).as(p.err()).isZero();
+            Path quota = cpuQuotaFile(p.session.focus().orElseThrow().cgroup());
+            String quotaBefore = Files.readString(quota);
+            String prompt = p.session.prompt();
+            assertThat(p.run("cgroup", "cpus", "0.005")).isEqualTo(125);
+            assertThat(p.err().lines()).hasSize(1).first().asString()
+                    .startsWith("jlab: 'cgroup cpus 0.005' refused by the kernel: write(")
+                    .contains(quota.getFileName() + ", \"500")
+                    .contains("): EINVAL (Invalid argument) — the quota must be at least 1000 µs (or max)")
+                    .endsWith(". The container is as it was before this step.");
+            assertThat(Files.readString(quota)).as("the limit as it was").isEqualTo(quotaBefore);
+            assertThat(p.session.prompt()).as("the step is not counted").isEqualTo(prompt);
+            assertThat(p.run("step")).as(p.err()).isZero();
+            assertThat(p.session.prompt()).startsWith("jlab[refused: 4/");
+            assertThat(p.run("cgroup", "cpus", "0.5")).as("a quota the kernel takes: " + p.err()).isZero();
+            assertThat(Files.readString(quota).strip()).startsWith("50000");
+        }
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
+    @Test
+    void a_script_goes_on_after_a_step_the_kernel_refuses_and_exits_with_125() throws Exception {
+        HostSnapshot before = HostSnapshot.take(state);
+        Path script = state.resolve("refused.jlab");
+        Files.writeString(script, "new goeson\ncgroup cpus 0.005\nstep\nplan\nrm -f goeson\n");
+        var r = jlab.run("script", "--keep-going", script.toString());
+        assertThat(r.exitCode()).isEqualTo(125);
+        assertThat(r.err().lines().filter(l -> l.startsWith("jlab: "))).singleElement().asString()
+                .startsWith("jlab: refused.jlab:2: 'cgroup cpus 0.005' refused by the kernel: write(")
+                .contains("EINVAL");
+        assertThat(r.out()).as("the step after the refusal ran, and plan counts it")
+                .containsPattern(": 4 of \\d+ steps applied");
+        assertThat(jlab.run("ps", "-a").out()).doesNotContain("goeson");
+        Files.delete(script);
+        assertThat(HostSnapshot.take(state).changesSince(before)).isEmpty();
+    }
+
+    @Test
+    void ns_with_no_name_shows_the_construction_and_its_uts_namespace_once_unshared() throws Exception {
+        try (InProcess p = new InProcess()) {
+            assertThat(p.run("new", "seen")).as(p.err()).isZero();
+            assertThat(p.run("ns")).as(p.err()).isZero();
+            assertThat(p.out()).containsPattern("(?m)^uts +\\d+ +\\d+ +same$");
+            assertThat(p.run("unshare", "uts")).as(p.err()).isZero();
+            String uts = nsLink(Long.toString(p.pid()), "uts").replaceAll("\\D", "");
+            int mark = p.out().length();
+            assertThat(p.run("ns")).as(p.err()).isZero();
+            assertThat(p.out().substring(mark)).containsPattern("(?m)^uts +" + uts + " +\\d+ +differs$");
+        }
     }
 
     @Test

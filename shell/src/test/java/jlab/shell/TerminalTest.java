@@ -2,8 +2,6 @@ package jlab.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +17,7 @@ class TerminalTest extends RealJlabTest {
 
     @BeforeAll
     static void requireTmux() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")),
-                "requires tmux (apt-get install tmux): the test drives a real terminal");
+        Tmux.assumeInstalled();
     }
 
     @AfterEach

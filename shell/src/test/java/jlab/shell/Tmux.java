@@ -25,6 +25,12 @@ final class Tmux implements AutoCloseable {
         this.config = config;
     }
 
+    /** Skips the test without tmux, or fails it where kernel tests are required ({@link Skip}). */
+    static void assumeInstalled() {
+        Skip.unless(Files.isExecutable(Path.of("/usr/bin/tmux")),
+                "requires tmux (scripts/setup --test installs it): the test drives a real terminal");
+    }
+
     /** Starts {@code shellCommand} in a new detached session of {@code width} x {@code height}. */
     static Tmux start(String shellCommand, int width, int height) {
         String socket = "jlab-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();

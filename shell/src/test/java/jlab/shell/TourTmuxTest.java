@@ -27,8 +27,7 @@ class TourTmuxTest extends RealJlabTest {
 
     @BeforeAll
     static void requireTmux() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")),
-                "requires tmux (scripts/setup --test installs it): the test drives a real terminal");
+        Tmux.assumeInstalled();
     }
 
     /**

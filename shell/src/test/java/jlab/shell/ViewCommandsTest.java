@@ -138,6 +138,25 @@ class ViewCommandsTest extends RealJlabTest {
         }
     }
 
+    /** PID 1 a sleep, its child a shell, the shell's child a sleep: three depths, each indented under its parent. */
+    @Test
+    void ps_name_indents_each_process_under_its_parent() throws Exception {
+        var nested = jlab.run("run", "-d", "--name", "nested", "busybox", "sh", "-c", "sh -c 'sleep 302; :' & exec sleep 301");
+        try {
+            assertThat(nested.exitCode()).as(nested.err()).isZero();
+            List<String> tree = List.of("sleep 301", "└─ sh -c sleep 302; :", "  └─ sleep 302");
+            List<String> commands = List.of();
+            for (int i = 0; i < 100 && !commands.equals(tree); i++) { // until the forks have exec'd
+                if (i > 0) Thread.sleep(50);
+                commands = jlab.run("ps", "nested").lines().stream().skip(1).filter(l -> l.matches("\\d+ .*"))
+                        .map(l -> l.substring(22)).toList(); // "%-8d  %-10d  ": the command starts at column 22
+            }
+            assertThat(commands).isEqualTo(tree);
+        } finally {
+            jlab.run("rm", "-f", "nested");
+        }
+    }
+
     @Test
     void without_a_name_or_a_construction_each_command_says_which_container_and_exits_125() {
         for (String cmd : List.of("ns", "mounts", "cgroup", "net")) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jlab.course.Skip;
+
 /**
  * The shell demos of the "runtimes" and "orchestration" chapters, run for real on this
  * kernel as the course tells a student to: each prints what the chapter says it prints,
@@ -51,7 +53,7 @@ class DemoScriptsTest {
     }
 
     static void assumeRoot() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: the demos make namespaces and cgroups");
+        Skip.unless("root".equals(System.getProperty("user.name")), "needs root: the demos make namespaces and cgroups");
     }
 
     /** Cgroup directories named jlab-demo-* (runc names its cgroup after the container id). */

@@ -1,6 +1,5 @@
 package jlab.kernel.cgroup;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+
+import jlab.kernel.Skip;
 
 /**
  * Base of the tests on this machine's real cgroups (v1 here, v2 in the
@@ -34,7 +35,7 @@ abstract class RealCgroupTest {
 
     @BeforeEach
     void requireRoot() throws IOException {
-        assumeTrue(isRoot(), "requires root: cgroups are created under /sys/fs/cgroup");
+        Skip.unless(isRoot(), "requires root: cgroups are created under /sys/fs/cgroup");
         driver = CgroupDriver.detect();
         path = PARENT + "/" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
+import jlab.kernel.Skip;
 import jlab.kernel.syscall.Leaks;
 import jlab.kernel.syscall.Syscalls;
 
@@ -53,7 +54,7 @@ abstract class RealHelperTest {
 
     @BeforeEach
     void requireRootAndBusybox() {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: the helper makes namespaces, mounts and device nodes");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: the helper makes namespaces, mounts and device nodes");
         assumeTrue(Files.isExecutable(Path.of(BUSYBOX)), "requires a static " + BUSYBOX + ": the commands run in new roots");
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import jlab.kernel.KernelException;
+import jlab.kernel.Skip;
 import jlab.kernel.syscall.Syscalls;
 
 /**
@@ -32,7 +33,7 @@ class RtNetlinkKernelTest {
 
     @BeforeEach
     void requireRootAndRecordTheHost() {
-        assumeTrue(Syscalls.get().geteuid() == 0,
+        Skip.unless(Syscalls.get().geteuid() == 0,
                 "requires root: creating links and namespaces needs CAP_NET_ADMIN and CAP_SYS_ADMIN");
         hostLinksBefore = TestNetns.hostLinkNames();
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import jlab.kernel.Skip;
 import jlab.kernel.ns.Namespace;
 
 /**
@@ -27,7 +28,7 @@ class NewNamespacesKernelTest {
 
     @BeforeEach
     void startSleepInNewNamespaces() {
-        assumeTrue(RealProcess.isRoot(), "requires root: creating namespaces needs CAP_SYS_ADMIN");
+        Skip.unless(RealProcess.isRoot(), "requires root: creating namespaces needs CAP_SYS_ADMIN");
         assumeTrue(RealProcess.hasUnshare(), "requires unshare(1) from util-linux");
         unshare = RealProcess.start("unshare", "--uts", "--pid", "--fork", "--mount-proc", "sleep", "30");
         sleep = unshare.awaitChild("sleep");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import jlab.kernel.Skip;
 import jlab.kernel.ns.Namespace;
 
 /**
@@ -19,7 +20,7 @@ class PidForChildrenKernelTest {
 
     @Test
     void pid_for_children_is_empty_until_the_first_child_is_born() throws InterruptedException {
-        assumeTrue(RealProcess.isRoot(), "requires root: creating namespaces needs CAP_SYS_ADMIN");
+        Skip.unless(RealProcess.isRoot(), "requires root: creating namespaces needs CAP_SYS_ADMIN");
         assumeTrue(RealProcess.hasUnshare(), "requires unshare(1) from util-linux");
         try (RealProcess sleep = RealProcess.start("unshare", "--pid", "sleep", "30").awaitRunning("sleep")) {
             long self = ProcessHandle.current().pid();

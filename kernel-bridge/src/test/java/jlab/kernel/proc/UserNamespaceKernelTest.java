@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import jlab.kernel.Skip;
 import jlab.kernel.ns.Namespace;
 
 /** Real uid and gid maps of user namespaces made with unshare(1). */
@@ -22,7 +23,7 @@ class UserNamespaceKernelTest {
 
     @BeforeEach
     void requireRoot() {
-        assumeTrue(RealProcess.isRoot(), "requires root: writing another process's id map needs CAP_SETUID/CAP_SETGID");
+        Skip.unless(RealProcess.isRoot(), "requires root: writing another process's id map needs CAP_SETUID/CAP_SETGID");
         assumeTrue(RealProcess.hasUnshare(), "requires unshare(1) from util-linux");
     }
 

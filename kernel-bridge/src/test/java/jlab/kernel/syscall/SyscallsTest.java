@@ -3,7 +3,6 @@ package jlab.kernel.syscall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jlab.kernel.KernelException;
+import jlab.kernel.Skip;
 
 /**
  * The Java bindings of the container primitives that act on the whole process,
@@ -36,7 +36,7 @@ class SyscallsTest {
 
     @BeforeEach
     void requireRoot() {
-        assumeTrue(sys.geteuid() == 0, "requires root: mounts need CAP_SYS_ADMIN and device nodes CAP_MKNOD");
+        Skip.unless(sys.geteuid() == 0, "requires root: mounts need CAP_SYS_ADMIN and device nodes CAP_MKNOD");
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jlab.kernel.KernelException;
+import jlab.kernel.Skip;
 import jlab.kernel.ns.Namespace;
 
 /**
@@ -36,7 +37,7 @@ class ThreadNamespacesTest {
 
     @BeforeEach
     void requireRoot() {
-        assumeTrue(sys.geteuid() == 0, "requires root: unshare, setns, mount and pivot_root need CAP_SYS_ADMIN");
+        Skip.unless(sys.geteuid() == 0, "requires root: unshare, setns, mount and pivot_root need CAP_SYS_ADMIN");
     }
 
     @AfterEach

@@ -1,8 +1,20 @@
 package jlab.shell.command;
 
+import jlab.kernel.KernelException;
+
 /** One sentence a student can act on, for an errno the kernel gave a step. */
 final class KernelAdvice {
     private KernelAdvice() {}
+
+    /**
+     * The kernel's refusal as one line: the call, its errno, and one sentence on what the errno means
+     * here. A failure that carries its own hint (it knows the call or the file: "the quota must be at
+     * least 1000 µs") says it best; only without one comes what the errno usually means for a step.
+     */
+    static String refusal(KernelException e) {
+        String advice = e.hint() != null || e.errnoName() == null ? "" : " " + forErrno(e.errnoName());
+        return e.getMessage() + "." + advice;
+    }
 
     static String forErrno(String errno) {
         if (errno == null) return "";

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jlab.engine.EngineException;
 import jlab.engine.network.NetworkConfig;
+import jlab.shell.Json;
 import jlab.shell.Session;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "network", description = "Manage networks: each user-defined one is a bridge with its own subnet.",
         subcommands = {NetworkCommand.Create.class, NetworkCommand.Ls.class, NetworkCommand.Rm.class, NetworkCommand.Inspect.class})
 public final class NetworkCommand implements Runnable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Session session;
 
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
@@ -73,7 +71,7 @@ public final class NetworkCommand implements Runnable {
         public Integer call() throws Exception {
             List<Map<String, String>> rows = parent.session.engine().networks().list();
             if (json) {
-                parent.session.out().println(JSON.writeValueAsString(rows));
+                parent.session.out().println(Json.indented().writeValueAsString(rows));
                 return 0;
             }
             String fmt = "%-12s  %-16s  %-7s  %-18s  %s%n";
@@ -118,7 +116,7 @@ public final class NetworkCommand implements Runnable {
         public Integer call() throws Exception {
             List<Object> all = new java.util.ArrayList<>();
             for (String n : names) all.add(parent.session.engine().networks().inspect(n));
-            parent.session.out().println(JSON.writeValueAsString(all));
+            parent.session.out().println(Json.indented().writeValueAsString(all));
             return 0;
         }
     }

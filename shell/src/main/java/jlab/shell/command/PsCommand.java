@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jlab.engine.EngineException;
 import jlab.engine.lifecycle.ContainerStatus;
@@ -17,6 +15,7 @@ import jlab.engine.running.LiveContainer;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.view.ProcessTree;
 import jlab.engine.view.ViewTarget;
+import jlab.shell.Json;
 import jlab.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ps", description = "List containers (running ones; -a: all); ps NAME: that container's process tree.", mixinStandardHelpOptions = false)
 public final class PsCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Session session;
 
@@ -53,14 +51,14 @@ public final class PsCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (ContainerRecord r : list) {
-                Map<String, Object> m = JSON.convertValue(r, new TypeReference<LinkedHashMap<String, Object>>() {});
+                Map<String, Object> m = Json.compact().convertValue(r, new TypeReference<LinkedHashMap<String, Object>>() {});
                 ContainerStatus s = session.engine().status(r);
                 m.put("state", s.state());
                 m.put("exitCode", s.exitCode());
                 m.put("statusText", statusText(r, s, now));
                 out.add(m);
             }
-            session.out().println(JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            session.out().println(Json.indented().writeValueAsString(out));
             return 0;
         }
         if (format != null) {
@@ -76,7 +74,7 @@ public final class PsCommand implements Callable<Integer> {
                 m.put("RunningFor", DockerTime.human(now - r.created()) + " ago");
                 m.put("State", s.state());
                 m.put("Status", statusText(r, s, now));
-                session.out().println(JSON.writeValueAsString(m));
+                session.out().println(Json.compact().writeValueAsString(m));
             }
             return 0;
         }

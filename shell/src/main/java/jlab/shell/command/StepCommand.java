@@ -77,8 +77,8 @@ public final class StepCommand implements Callable<Integer> {
         try (SignalForwarder forwarder = new SignalForwarder()) {
             result = c.apply(s, forwarder.around(new StepPrinter(session.out(), session.colors(), c.total())));
         } catch (KernelException e) {
-            throw new EngineException("'" + s.name() + "' refused by the kernel: " + e.getMessage() + ". "
-                    + KernelAdvice.forErrno(e.errnoName()) + " The container is as it was before this step.",
+            throw new EngineException("'" + s.name() + "' refused by the kernel: " + KernelAdvice.refusal(e)
+                    + " The container is as it was before this step.",
                     EngineException.ENGINE_ERROR, e);
         }
         if (result.isEmpty()) return Optional.empty();

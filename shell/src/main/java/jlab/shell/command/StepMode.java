@@ -27,6 +27,7 @@ public final class StepMode {
         session.promptContext(this::promptContext);
         session.focus(this::focus);
         session.stepNames(this::stepNames);
+        session.construction(this::current);
         session.onClose(this::abandonOnClose);
     }
 

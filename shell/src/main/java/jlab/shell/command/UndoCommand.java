@@ -30,8 +30,7 @@ public final class UndoCommand implements Callable<Integer> {
         try {
             u = c.undoLast();
         } catch (KernelException e) {
-            throw new EngineException("undo refused by the kernel: " + e.getMessage() + ". "
-                    + KernelAdvice.forErrno(e.errnoName()), EngineException.ENGINE_ERROR, e);
+            throw new EngineException("undo refused by the kernel: " + KernelAdvice.refusal(e), EngineException.ENGINE_ERROR, e);
         }
         session.out().println(session.colors().green("↶") + " " + session.colors().bold(session.colors().cyan(u.step().name()))
                 + " undone: " + u.how());

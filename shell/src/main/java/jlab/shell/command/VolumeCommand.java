@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jlab.engine.EngineException;
 import jlab.engine.volume.Volume;
+import jlab.shell.Json;
 import jlab.shell.Session;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "volume", description = "Manage volumes: directories that outlive containers (create, ls, inspect, rm).",
         synopsisSubcommandLabel = "COMMAND")
 public final class VolumeCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
@@ -45,7 +43,7 @@ public final class VolumeCommand implements Callable<Integer> {
 
     static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.indented().writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

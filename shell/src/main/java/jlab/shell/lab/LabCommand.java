@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +21,7 @@ import jlab.labs.run.ResultJson;
 import jlab.labs.yaml.Closest;
 import jlab.labs.yaml.LabReader;
 import jlab.labs.yaml.Problem;
+import jlab.shell.Json;
 import jlab.shell.Session;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +39,6 @@ import picocli.CommandLine.Parameters;
 public final class LabCommand implements Callable<Integer> {
     /** lab check's exit code when a check did not pass (0 only when every check passes). */
     static final int NOT_PASSED = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
@@ -99,7 +97,7 @@ public final class LabCommand implements Callable<Integer> {
             List<Lab> labs = Catalogue.builtIn().all();
             Lang lang = lang();
             if (json) {
-                ArrayNode array = JSON.createArrayNode();
+                ArrayNode array = Json.indented().createArrayNode();
                 for (Lab l : labs) {
                     ObjectNode o = array.addObject();
                     o.put("id", l.id());

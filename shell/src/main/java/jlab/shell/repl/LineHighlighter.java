@@ -24,11 +24,16 @@ public final class LineHighlighter implements Highlighter {
     private static final AttributedStyle FLAG = AttributedStyle.DEFAULT.faint();
     private static final AttributedStyle QUOTED = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
 
-    private final CommandSpec root;
+    /** The command model: asked for only once a word is typed (the prompt shows before it is built). */
+    private final Supplier<CommandSpec> root;
     private final BooleanSupplier colors;
     private final Supplier<List<String>> stepNames;
 
     public LineHighlighter(CommandSpec root, BooleanSupplier colors, Supplier<List<String>> stepNames) {
+        this(() -> root, colors, stepNames);
+    }
+
+    public LineHighlighter(Supplier<CommandSpec> root, BooleanSupplier colors, Supplier<List<String>> stepNames) {
         this.root = root;
         this.colors = colors;
         this.stepNames = stepNames;
@@ -46,7 +51,7 @@ public final class LineHighlighter implements Highlighter {
         int at = 0;
         for (Word w : words) {
             out.append(buffer.substring(at, w.start()));
-            out.styled(style(w, CommandPath.walk(root, before)), buffer.substring(w.start(), w.end()));
+            out.styled(style(w, CommandPath.walk(root.get(), before)), buffer.substring(w.start(), w.end()));
             before.add(w.text());
             at = w.end();
         }

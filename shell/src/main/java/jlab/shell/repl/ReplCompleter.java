@@ -39,11 +39,16 @@ public final class ReplCompleter implements Completer {
             "--restart", List.of("no", "on-failure", "always"),
             "--lang", List.of("en", "fr"));
 
-    private final CommandSpec root;
+    /** The command model: asked for at the first Tab (the prompt shows before it is built). */
+    private final Supplier<CommandSpec> root;
     private final StateDir state;
     private final Supplier<List<String>> stepNames;
 
     public ReplCompleter(CommandSpec root, StateDir state, Supplier<List<String>> stepNames) {
+        this(() -> root, state, stepNames);
+    }
+
+    public ReplCompleter(Supplier<CommandSpec> root, StateDir state, Supplier<List<String>> stepNames) {
         this.root = root;
         this.state = state;
         this.stepNames = stepNames;
@@ -53,7 +58,7 @@ public final class ReplCompleter implements Completer {
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> before = line.words().subList(0, line.wordIndex());
         String typed = line.word().substring(0, line.wordCursor());
-        CommandPath path = CommandPath.walk(root, before);
+        CommandPath path = CommandPath.walk(root.get(), before);
         if (path.unknownCommand) {
             // "unshare u<Tab>" in step mode: a step typed as a command ("step" itself, before step mode is there)
             List<String> p = path.positionals;
@@ -119,7 +124,7 @@ public final class ReplCompleter implements Completer {
         } else if (command.equals("step")) {
             stepWords(path.positionals, into);
         } else if (command.equals("help")) {
-            CommandPath topic = CommandPath.walk(root, path.positionals);
+            CommandPath topic = CommandPath.walk(root.get(), path.positionals);
             if (!topic.unknownCommand && topic.positionals.isEmpty()) commands(topic.command, into);
         }
     }

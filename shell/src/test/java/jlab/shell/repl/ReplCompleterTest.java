@@ -26,11 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jlab.engine.state.StateDir;
 import jlab.shell.Cli;
 import jlab.shell.Session;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Tab at the prompt, without a terminal: the completer asked as JLine asks it,
@@ -50,8 +46,6 @@ class ReplCompleterTest {
         PrintStream nowhere = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         session = new Session(new StateDir(state), nowhere, nowhere);
         CommandSpec spec = new Cli(session).spec();
-        // Step mode's command (another branch) as the common brief gives its syntax, until it is merged.
-        if (!spec.subcommands().containsKey("step")) spec.addSubcommand("step", new CommandLine(new Step()));
         completer = new ReplCompleter(spec, session.stateDir(), session::stepNames);
         terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
         reader = LineReaderBuilder.builder().terminal(terminal).build();
@@ -59,16 +53,6 @@ class ReplCompleterTest {
 
     @AfterEach
     void close() throws IOException { terminal.close(); }
-
-    @Command(name = "step", description = "Apply the next step, or a named one.")
-    static final class Step implements Runnable {
-        @Option(names = "--to", paramLabel = "NAME") String to;
-        @Option(names = "--all") boolean all;
-        @Parameters(arity = "0..*") List<String> name;
-
-        @Override
-        public void run() {}
-    }
 
     /** The values Tab offers at the end of {@code line}. */
     private List<String> tab(String line) {
@@ -134,6 +118,14 @@ class ReplCompleterTest {
         assertThat(tab("run ")).containsExactly("busybox");
         assertThat(tab("run -d --name web -m 64m bu")).containsExactly("busybox");
         assertThat(tab("create ")).containsExactly("busybox");
+    }
+
+    @Test
+    void after_new_the_first_word_is_a_name_and_the_second_an_image() {
+        assertThat(tab("new ")).as("NAME: the student's to choose").isEmpty();
+        assertThat(tab("new box ")).containsExactly("busybox");
+        assertThat(tab("new box bu")).containsExactly("busybox");
+        assertThat(tab("new box busybox ")).as("then options, or -- and the command").isEmpty();
     }
 
     @Test

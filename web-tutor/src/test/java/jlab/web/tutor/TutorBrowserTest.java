@@ -1,7 +1,6 @@
 package jlab.web.tutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ class TutorBrowserTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces");
         tutor = Tutor.start(new Tutor.Options(0, null, new StateDir(stateDir)));
     }
 

@@ -1,7 +1,6 @@
 package jlab.web.tutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ class TutorKernelTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces");
+        Skip.unless(Syscalls.get().geteuid() == 0, "requires root: the checks read other processes' namespaces");
         tutor = Tutor.start(new Tutor.Options(0, null, new StateDir(stateDir)));
         student = new TutorClient(tutor).logIn(tutor);
     }
