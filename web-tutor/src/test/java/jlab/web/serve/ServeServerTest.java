@@ -185,6 +185,20 @@ class ServeServerTest {
     }
 
     @Test
+    void a_roster_over_one_mebibyte_is_413_and_imports_nothing() throws Exception {
+        Browser prof = prof();
+        prof.get("/roster");
+        StringBuilder csv = new StringBuilder("student,name,email\n");
+        for (int i = 0; csv.length() <= (1 << 20) + 1000; i++) csv.append("s").append(i).append(",Student ").append(i).append(",s").append(i).append("@uni.example\n");
+        for (boolean chunked : new boolean[] {false, true}) { // its size said up front, or found while reading
+            HttpResponse<String> r = prof.upload("/roster/import", "roster", "huge.csv", csv.toString().getBytes(StandardCharsets.UTF_8), chunked);
+            assertThat(r.statusCode()).as("chunked " + chunked).isEqualTo(413);
+            assertThat(r.body()).contains("over 1024 KiB").doesNotContain("error id");
+            assertThat(new jlab.web.db.Students(db).all()).isEmpty();
+        }
+    }
+
+    @Test
     void a_sealed_submission_is_received_with_a_201_receipt_and_a_reimport_keeps_the_token() throws Exception {
         Browser prof = prof();
         Map<String, String> tokens = roster(prof);
