@@ -52,7 +52,9 @@ public final class WebServer {
             cfg.jetty.port = options.port();
             cfg.http.maxRequestSize = options.maxRequestBytes(); // a body read whole (ctx.body()): 413 past it
             limitMultipart(cfg, options.maxRequestBytes());
-            cfg.http.generateEtags = true;
+            // No ETag: every answer is Cache-Control: no-store (a browser keeps nothing to revalidate), and
+            // Javalin's would checksum each page byte by byte per request — the tutor's largest cost under load.
+            cfg.http.generateEtags = false;
             cfg.fileRenderer(templates);
             cfg.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
             cfg.staticFiles.add(files -> {

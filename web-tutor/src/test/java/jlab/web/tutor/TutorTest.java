@@ -192,6 +192,17 @@ class TutorTest {
     }
 
     @Test
+    void a_kept_page_is_sent_as_it_is_uncompressed_without_an_etag_on_loopback() throws Exception {
+        TutorClient student = new TutorClient(tutor).logIn(tutor);
+        HttpResponse<String> r = student.send(student.request("/course/namespaces?lang=fr").header("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8"));
+        assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(r.headers().firstValue("ETag")).isEmpty();
+        assertThat(r.body()).contains("<html lang=\"fr\">").containsPattern("<meta name=\"csrf-token\" content=\"[A-Za-z0-9_-]{43}\">");
+    }
+
+    @Test
     void a_check_without_the_csrf_token_is_refused_with_403() throws Exception {
         TutorClient student = new TutorClient(tutor).logIn(tutor);
         HttpResponse<String> r = student.post("/api/labs/uts-namespace/check", null);
