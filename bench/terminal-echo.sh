@@ -12,7 +12,7 @@ if [ "$n" -lt 500 ]; then echo "terminal-echo: N must be at least 500 (a p99 of 
 mkdir -p "$here/bench/results"
 out="$here/bench/results/terminal-echo-$(date +%Y%m%d-%H%M%S).md"
 cd "$here"
-./mvnw -q -B -ntp install -pl web-tutor -am -Dtest='TerminalEchoBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -B -ntp test -pl web-tutor -am -Dtest='TerminalEchoBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Djlab.bench.keystrokes="$n" -Djlab.bench.out="$out" >&2
-{ echo; echo "terminal-echo, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"; } >> "$out"
+{ echo; echo "terminal-echo, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r), load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; } >> "$out"
 cat "$out"

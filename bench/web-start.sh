@@ -75,13 +75,15 @@ def python_server():
     finally:
         p.terminate(); p.wait(30)
 
+load_before = os.getloadavg()[0]
 jlab(); python_server()   # one of each untimed: the page cache and the JVM's files are warm for both
 j, py = [], []
 for _ in range(n):
     j.append(jlab()); py.append(python_server())
 mj, mp = statistics.median(j), statistics.median(py)
 print()
-print("start to the first 200 on its URL, median of %d, interleaved, %d CPUs, %s" % (n, os.cpu_count(), time.strftime("%Y-%m-%d", time.gmtime())))
+print("start to the first 200 on its URL, median of %d, interleaved, %d CPUs, %s; load average %.1f before, %.1f after" % (
+    n, os.cpu_count(), time.strftime("%Y-%m-%d", time.gmtime()), load_before, os.getloadavg()[0]))
 print()
 print("| what | median | runs | peer, same run | ratio |")
 print("| --- | --- | --- | --- | --- |")

@@ -23,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import jlab.web.browser.Browser;
 
@@ -37,7 +38,7 @@ class WebEndToEndTest extends RealJlabTest {
     @TempDir Path dir;
 
     @Test
-    void a_student_opens_a_lab_builds_it_in_the_web_terminal_and_check_shows_every_check_passing() throws Exception {
+    void a_student_opens_a_lab_builds_it_by_clicking_its_command_and_check_shows_every_check_passing() throws Exception {
         Path home = Files.createDirectories(dir.resolve("checkout"));
         JlabProcess jlabWithHome = new JlabProcess(state, Map.of(), List.of("-Djlab.home=" + home));
         jlabWithHome.writeLauncher(home);
@@ -54,8 +55,10 @@ class WebEndToEndTest extends RealJlabTest {
             browser.await(d -> d.findElement(By.id("terminal")).getAttribute("data-state").equals("connected"));
             browser.await(d -> screen(d).contains("jlab>"));
 
+            // The instructions' command, clicked instead of typed: `$ ./jlab run ...` reaches the REPL as `run ...`.
             WebElement keyboard = page.findElement(By.cssSelector("#terminal .xterm-helper-textarea"));
-            keyboard.sendKeys("run -d --name uts --hostname jlab-uts busybox sleep 300");
+            page.findElement(By.cssSelector("#instructions .listingblock.jlab-cmd .jlab-line[data-command^='./jlab run -d']")).click();
+            browser.await(d -> screen(d).contains("jlab> run -d --name uts --hostname jlab-uts busybox sleep 3600"));
             keyboard.sendKeys(Keys.ENTER);
             browser.await(d -> prompts(screen(d)) >= 2);
 
@@ -67,6 +70,23 @@ class WebEndToEndTest extends RealJlabTest {
             assertThat(checks).extracting(c -> c.getAttribute("data-check") + "=" + c.getAttribute("data-status"))
                     .as(screen(page)).allMatch(s -> s.endsWith("=pass"));
             assertThat(page.findElements(By.cssSelector("#history tr.attempt"))).hasSize(1);
+
+            // A reload finds the same REPL, its screen replayed.
+            String terminalId = page.findElement(By.id("terminal")).getAttribute("data-terminal-id");
+            page.navigate().refresh();
+            browser.await(d -> d.findElement(By.id("terminal")).getAttribute("data-state").equals("connected"));
+            assertThat(page.findElement(By.id("terminal")).getAttribute("data-terminal-id")).isEqualTo(terminalId);
+            browser.await(d -> screen(d).contains("busybox sleep 3600"));
+
+            // A login shell instead, and a shell command of the instructions clicked into it.
+            new Select(page.findElement(By.id("terminal-command"))).selectByValue("shell");
+            browser.await(d -> d.findElement(By.id("terminal")).getAttribute("data-command").equals("shell")
+                    && d.findElement(By.id("terminal")).getAttribute("data-state").equals("connected"));
+            assertThat(page.findElement(By.id("terminal")).getAttribute("data-terminal-id")).isNotEqualTo(terminalId);
+            page.findElement(By.cssSelector("#instructions .jlab-line[data-command='readlink /proc/$$/ns/uts']")).click();
+            browser.await(d -> screen(d).contains("readlink /proc/$$/ns/uts"));
+            page.findElement(By.cssSelector("#terminal .xterm-helper-textarea")).sendKeys(Keys.ENTER);
+            browser.await(d -> screen(d).contains("uts:["));
         } finally {
             jlab.run("rm", "-f", "uts");
             jlab.run("lab", "reset", "uts-namespace");

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -49,8 +50,11 @@ public final class WebServer {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = options.host();
             cfg.jetty.port = options.port();
-            cfg.http.maxRequestSize = options.maxRequestBytes();
-            cfg.http.generateEtags = true;
+            cfg.http.maxRequestSize = options.maxRequestBytes(); // a body read whole (ctx.body()): 413 past it
+            limitMultipart(cfg, options.maxRequestBytes());
+            // No ETag: every answer is Cache-Control: no-store (a browser keeps nothing to revalidate), and
+            // Javalin's would checksum each page byte by byte per request — the tutor's largest cost under load.
+            cfg.http.generateEtags = false;
             cfg.fileRenderer(templates);
             cfg.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
             cfg.staticFiles.add(files -> {
@@ -61,15 +65,51 @@ public final class WebServer {
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(WebServer::securityHeaders);
             cfg.routes.before(sessions::load);
+            cfg.routes.before(ctx -> refuseLargeMultipart(ctx, options.maxRequestBytes())); // before Csrf parses the form
             cfg.routes.before(Csrf::check);
             cfg.routes.exception(ClientError.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
-            cfg.routes.exception(Exception.class, WebServer::serverError);
+            cfg.routes.exception(Exception.class, (e, ctx) -> serverError(e, ctx, options.maxRequestBytes()));
             // Javalin's own 404 (no route matched) says "Endpoint GET /x not found": say it our way.
             cfg.routes.error(404, ctx -> {
                 if (ctx.attribute(REFUSED) == null) refuse(ctx, 404, "no such page: " + ctx.path());
             });
             app.accept(cfg);
         });
+    }
+
+    /**
+     * A multipart form (the roster's upload) is parsed by Jetty, not read by
+     * {@code ctx.body()}, so {@code maxRequestSize} does not bound it: Javalin's
+     * default has no limit and writes every file part to /tmp. Here a form is
+     * held in memory, up to the same bound as any other body. A body that says
+     * it is larger is refused before it is read (413); one sent without its
+     * length makes Jetty's parser stop at the bound, answered 413 all the same.
+     */
+    private static void limitMultipart(JavalinConfig cfg, long maxBytes) {
+        cfg.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(maxBytes, Integer.MAX_VALUE), SizeUnit.BYTES);
+    }
+
+    private static void refuseLargeMultipart(Context ctx, long maxBytes) {
+        if (isMultipart(ctx) && ctx.contentLength() > maxBytes) throw tooLarge(maxBytes);
+    }
+
+    /** Jetty's parser stops at the limit with "max length exceeded: N" (or "max file size ..."), wrapped twice or thrice. */
+    private static boolean overMultipartLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).matches("max (length|file size) exceeded.*")) return true;
+        }
+        return false;
+    }
+
+    private static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.startsWith("multipart/");
+    }
+
+    private static ClientError tooLarge(long maxBytes) {
+        return new ClientError(413, "the upload is over " + maxBytes / 1024 + " KiB, the most this server reads: refused");
     }
 
     /**
@@ -101,7 +141,11 @@ public final class WebServer {
         }
     }
 
-    private static void serverError(Exception e, Context ctx) {
+    private static void serverError(Exception e, Context ctx, long maxBytes) {
+        if (isMultipart(ctx) && overMultipartLimit(e)) {
+            refuse(ctx, 413, tooLarge(maxBytes).getMessage());
+            return;
+        }
         String id = Tokens.random().substring(0, 8);
         LOG.error("request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
         refuse500(ctx, "something broke on the server (error id " + id + "); the log says what");

@@ -57,7 +57,11 @@ public final class TerminalRoutes {
                 LOG.warn("terminal WebSocket refused: Origin {} is not this server's", origin == null ? "(none)" : TerminalService.clip(origin));
                 throw ClientError.forbidden("a terminal opens only from this tutor's own pages, not from " + (origin == null ? "a page without Origin" : TerminalService.clip(origin)));
             }
-            ctx.attribute(SESSION, browserSession.apply(ctx).orElse(null));
+            // Without a browser session there is nothing a ticket could be checked against: refuse the upgrade
+            // itself (401), as every other path of the tutor answers, instead of opening a socket to close it.
+            String session = browserSession.apply(ctx).orElseThrow(
+                    () -> ClientError.unauthorized("no browser session: open the tutor's link (with its token) first"));
+            ctx.attribute(SESSION, session);
         });
         cfg.routes.ws(WS_PATH, ws -> socket(ws, terminals));
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.util.JavalinBindException;
 import jlab.engine.state.StateDir;
 import jlab.labs.Catalogue;
@@ -101,6 +102,8 @@ public final class Tutor implements AutoCloseable {
                 TerminalService.Options.defaults(TerminalCommand.standard(options.home()), "jlab"));
 
         Javalin app = WebServer.create(WebServer.Options.loopback(options.port()), templates, sessions, cfg -> {
+            // Loopback only: compressing a page costs more CPU than sending it uncompressed to the same machine.
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.routes.before(gate::check);
             cfg.routes.get("/", coursePages::home);
             cfg.routes.get("/course/{id}", coursePages::chapter);

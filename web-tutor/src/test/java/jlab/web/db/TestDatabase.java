@@ -17,7 +17,8 @@ import jlab.web.security.Tokens;
 /**
  * A real database for a test: an H2 file in the test's folder, or a schema
  * of its own in PostgreSQL (JLAB_TEST_PG_URL, or what scripts/postgres-test
- * prints), dropped at close. Without PostgreSQL the test is skipped, saying why.
+ * prints), dropped at close. Without PostgreSQL the test is skipped, saying why — or fails, when
+ * {@code JLAB_TEST_PG_REQUIRED=1}.
  */
 public final class TestDatabase implements AutoCloseable {
     public static final String H2 = "h2";
@@ -52,8 +53,20 @@ public final class TestDatabase implements AutoCloseable {
 
     static synchronized String postgresUrl() {
         if (pgUrl == null && pgAbsent == null) find();
-        Assumptions.assumeTrue(pgUrl != null, () -> "PostgreSQL tests skipped: " + pgAbsent);
-        return pgUrl;
+        return available(pgUrl, pgAbsent, System.getenv(REQUIRED));
+    }
+
+    /** Set to 1 (run-tests does, as root in full mode): a missing PostgreSQL fails the test instead of skipping it. */
+    static final String REQUIRED = "JLAB_TEST_PG_REQUIRED";
+
+    /** The URL; else the test is skipped saying why, or fails when PostgreSQL is {@code required} ("1"). */
+    static String available(String url, String absent, String required) {
+        if (url == null && "1".equals(required)) {
+            throw new AssertionError("PostgreSQL is required here (" + REQUIRED + "=1) but " + absent
+                    + ": apt-get install postgresql (scripts/setup --test), or set JLAB_TEST_PG_URL");
+        }
+        Assumptions.assumeTrue(url != null, () -> "PostgreSQL tests skipped: " + absent);
+        return url;
     }
 
     private static void find() {

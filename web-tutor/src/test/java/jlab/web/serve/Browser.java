@@ -36,6 +36,11 @@ final class Browser {
 
     /** A multipart form with one file field (and the session's CSRF token). */
     HttpResponse<String> upload(String path, String field, String filename, byte[] content) throws Exception {
+        return upload(path, field, filename, content, false);
+    }
+
+    /** The same; {@code chunked}: without Content-Length, as a client that does not say the size. */
+    HttpResponse<String> upload(String path, String field, String filename, byte[] content, boolean chunked) throws Exception {
         String boundary = "----jlabtest" + System.nanoTime();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -44,7 +49,9 @@ final class Browser {
         b.writeBytes(content);
         b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return remember(send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray()))));
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(b.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(b.toByteArray()))));
     }
 
     /** GET /login, then POST it with the page's token. */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,7 @@ import jlab.web.db.Accounts;
 import jlab.web.db.Database;
 import jlab.web.db.Labs;
 import jlab.web.db.Role;
+import jlab.web.db.TestDatabase;
 
 /** jlab serve on a real port and a real H2 file, spoken to over HTTP like a browser and like jlab lab submit. */
 class ServeServerTest {
@@ -41,13 +44,24 @@ class ServeServerTest {
     @TempDir Path dir;
     private final MutableClock clock = new MutableClock(T0);
     private final Passwords passwords = new Passwords(1000); // the real count is tested in PasswordsTest; logins here must be quick
+    private TestDatabase testDb;
     private Database db;
     private ServeServer server;
     private String base;
 
     @BeforeEach
     void start() {
-        db = Database.open(Database.h2File(dir), null, null);
+        on(TestDatabase.H2);
+    }
+
+    /**
+     * The server on a fresh database of this kind: the H2 file, or a schema of its own in PostgreSQL (skipped
+     * without it, failed when required: TestDatabase). The intake, gradebook and export tests run on both.
+     */
+    private void on(String kind) {
+        if (server != null) stop();
+        testDb = TestDatabase.open(kind, dir);
+        db = testDb.db;
         new Accounts(db).create("prof", Role.INSTRUCTOR, passwords.hash(PROF_PASSWORD), false, T0);
         new Accounts(db).create("ta", Role.ASSISTANT, passwords.hash("assistant password"), false, T0);
         server = ServeServer.start(db, WebServer.Options.loopback(0), new ServeServer.Settings(clock, passwords,
@@ -57,8 +71,14 @@ class ServeServerTest {
 
     @AfterEach
     void stop() {
+        if (server == null) return;
         server.close();
-        db.close();
+        server = null;
+        try {
+            testDb.close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot drop the test's schema", e);
+        }
     }
 
     private Browser prof() throws Exception {
@@ -185,7 +205,23 @@ class ServeServerTest {
     }
 
     @Test
-    void a_sealed_submission_is_received_with_a_201_receipt_and_a_reimport_keeps_the_token() throws Exception {
+    void a_roster_over_one_mebibyte_is_413_and_imports_nothing() throws Exception {
+        Browser prof = prof();
+        prof.get("/roster");
+        StringBuilder csv = new StringBuilder("student,name,email\n");
+        for (int i = 0; csv.length() <= (1 << 20) + 1000; i++) csv.append("s").append(i).append(",Student ").append(i).append(",s").append(i).append("@uni.example\n");
+        for (boolean chunked : new boolean[] {false, true}) { // its size said up front, or found while reading
+            HttpResponse<String> r = prof.upload("/roster/import", "roster", "huge.csv", csv.toString().getBytes(StandardCharsets.UTF_8), chunked);
+            assertThat(r.statusCode()).as("chunked " + chunked).isEqualTo(413);
+            assertThat(r.body()).contains("over 1024 KiB").doesNotContain("error id");
+            assertThat(new jlab.web.db.Students(db).all()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
+    void a_sealed_submission_is_received_with_a_201_receipt_and_a_reimport_keeps_the_token(String kind) throws Exception {
+        on(kind);
         Browser prof = prof();
         Map<String, String> tokens = roster(prof);
         prof.upload("/roster/import", "roster", "again.csv", "student,name,email\nalice,Alice M.,am@uni.example\n".getBytes(StandardCharsets.UTF_8));
@@ -215,8 +251,10 @@ class ServeServerTest {
         assertThat(notJson.body()).contains("truncated");
     }
 
-    @Test
-    void a_replay_is_409_and_the_first_submission_stays() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
+    void a_replay_is_409_and_the_first_submission_stays(String kind) throws Exception {
+        on(kind);
         Map<String, String> tokens = roster(prof());
         byte[] body = Results.sealed("bob", tokens.get("bob"), "uts-namespace", T0, Status.PASS, Status.FAIL);
         assertThat(submit(tokens.get("bob"), body).statusCode()).isEqualTo(201);
@@ -250,8 +288,10 @@ class ServeServerTest {
         assertThat(r.statusCode()).isEqualTo(413);
     }
 
-    @Test
-    void the_gradebook_shows_best_and_latest_and_marks_late() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
+    void the_gradebook_shows_best_and_latest_and_marks_late(String kind) throws Exception {
+        on(kind);
         Browser prof = prof();
         Map<String, String> tokens = roster(prof);
         prof.get("/labs");
@@ -270,8 +310,10 @@ class ServeServerTest {
                 .contains("late 1h05m").contains("(2)");
     }
 
-    @Test
-    void the_exports_hold_each_students_latest_score_per_lab() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
+    void the_exports_hold_each_students_latest_score_per_lab(String kind) throws Exception {
+        on(kind);
         Browser prof = prof();
         Map<String, String> tokens = roster(prof);
         submit(tokens.get("alice"), Results.sealed("alice", tokens.get("alice"), "uts-namespace", T0, Status.PASS, Status.PASS));

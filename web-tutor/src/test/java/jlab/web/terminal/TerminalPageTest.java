@@ -29,7 +29,9 @@ class TerminalPageTest {
                 .contains("Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd>")
                 .contains("<script src=\"/webjars/xterm/4.9.0/lib/xterm.js\"></script>")
                 .contains("<script src=\"/static/terminal.js\"></script>")
-                .contains("<meta name=\"csrf-token\" content=\"tok\">");
+                .contains("<meta name=\"csrf-token\" content=\"tok\">")
+                .contains("<label for=\"terminal-command\">Runs</label>")
+                .contains("<select id=\"terminal-command\"><option value=\"shell\" selected>a shell</option><option value=\"cat\">cat</option></select>");
     }
 
     @Test

@@ -119,6 +119,20 @@ class TerminalRoutesTest {
     }
 
     @Test
+    void a_websocket_without_a_browser_session_is_refused_with_401_before_the_upgrade() throws Exception {
+        TestTutor t = tutor();
+        TestTutor.Browser b = t.login();
+        JsonNode ticket = t.ticket(b, "command", "cat");
+        for (String cookie : new String[] {null, "jlab_session=" + "x".repeat(43)}) {
+            Throwable e = catchThrowable(() -> TermClient.connect(t.http, t.wsUrl(ticket.get("ticket").asText()), t.origin, cookie));
+            assertThat(e).as("cookie " + cookie).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
+            HttpResponse<?> refused = ((WebSocketHandshakeException) e.getCause()).getResponse();
+            assertThat(refused.statusCode()).as("cookie " + cookie).isEqualTo(401);
+        }
+        open(b, ticket).awaitControl("ready"); // the ticket was not spent
+    }
+
+    @Test
     void a_replayed_ticket_is_refused_with_a_reason() throws Exception {
         TestTutor t = tutor();
         TestTutor.Browser b = t.login();

@@ -2,6 +2,7 @@ package jlab.web.tutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.ServerSocket;
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ class TutorTest {
         TutorClient anyone = new TutorClient(tutor);
         for (String path : List.of("/", "/labs/veth", "/course/namespaces", "/containers", "/static/jlab.css",
                 "/static/lab.js", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "/api/containers",
-                "/api/labs/veth/attempts", "/terminal", "/nowhere")) {
+                "/api/labs/veth/attempts", "/terminal", "/terminal/ws", "/terminal/ws?ticket=x", "/nowhere")) {
             HttpResponse<String> r = anyone.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(r.body()).as(path).contains("./jlab web").doesNotContain("at jlab.");
@@ -48,6 +49,15 @@ class TutorTest {
         HttpResponse<String> api = anyone.get("/api/containers");
         assertThat(api.body()).contains("\"error\":\"this page needs the link jlab web printed", "\"status\":401");
         assertThat(anyone.post("/api/labs/uts-namespace/check", null).statusCode()).isEqualTo(401);
+        assertThat(anyone.post("/terminal/ticket", null).statusCode()).isEqualTo(401);
+        // The WebSocket's upgrade too: refused before it, not accepted and then closed.
+        Throwable upgrade = catchThrowable(() -> java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", "http://127.0.0.1:" + tutor.port())
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + tutor.port() + "/terminal/ws?ticket=x"), new java.net.http.WebSocket.Listener() {})
+                .get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(upgrade).hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+        HttpResponse<?> refused = ((java.net.http.WebSocketHandshakeException) upgrade.getCause()).getResponse();
+        assertThat(refused.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -179,6 +189,17 @@ class TutorTest {
         // Bob's token does not pass with Alice's session.
         assertThat(alice.post("/api/labs/nope/start", b1).statusCode()).isEqualTo(403);
         assertThat(alice.post("/api/labs/nope/start", a1).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_kept_page_is_sent_as_it_is_uncompressed_without_an_etag_on_loopback() throws Exception {
+        TutorClient student = new TutorClient(tutor).logIn(tutor);
+        HttpResponse<String> r = student.send(student.request("/course/namespaces?lang=fr").header("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("text/html;charset=utf-8"));
+        assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(r.headers().firstValue("ETag")).isEmpty();
+        assertThat(r.body()).contains("<html lang=\"fr\">").containsPattern("<meta name=\"csrf-token\" content=\"[A-Za-z0-9_-]{43}\">");
     }
 
     @Test
