@@ -2,6 +2,7 @@ package jlab.labs.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jlab.kernel.KernelException;
@@ -26,14 +27,30 @@ public final class HostView {
     private final Supplier<CgroupDriver> cgroupDriver;
     private final Hostnames hostnames;
     private final long self;
+    private final Predicate<Proc> seen;
     private List<Proc> processes;
     private CgroupDriver cgroups;
 
     public HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, long self) {
+        this(proc, cgroups, hostnames, self, p -> true);
+    }
+
+    private HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, long self, Predicate<Proc> seen) {
         this.proc = proc;
         this.self = self;
         this.cgroupDriver = cgroups;
         this.hostnames = hostnames;
+        this.seen = seen;
+    }
+
+    /**
+     * The same host, but its process list holds only the processes {@code keep}
+     * accepts: a kernel test that solves a lab looks at its own student's
+     * processes alone, whatever else runs on a shared machine (another
+     * engine's containers are PID 1s and namespaces too).
+     */
+    public HostView onlyProcesses(Predicate<Proc> keep) {
+        return new HostView(proc, cgroupDriver, hostnames, self, seen.and(keep));
     }
 
     /** This machine: /proc, the cgroup layout it mounts, hostnames read by setns. */
@@ -62,7 +79,8 @@ public final class HostView {
                 try {
                     List<String> cmdline = proc.cmdline(pid);
                     if (cmdline.isEmpty()) continue; // a kernel thread (or a zombie): no user memory, no namespaces of its own
-                    found.add(new Proc(pid, proc.namespaces(pid), proc.status(pid), cmdline));
+                    Proc p = new Proc(pid, proc.namespaces(pid), proc.status(pid), cmdline);
+                    if (seen.test(p)) found.add(p);
                 } catch (KernelException exited) {
                     // It ended between the listing and the read: it is not part of what the student left.
                 }
