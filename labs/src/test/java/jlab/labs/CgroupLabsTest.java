@@ -125,6 +125,40 @@ class CgroupLabsTest {
         }
     }
 
+    @Test
+    void a_pids_limit_of_200_fails_with_what_pids_max_holds_and_the_labs_hint() throws Exception {
+        try (StudentShell shell = student("pids", "jlab-pids", "pids.max", "200", true)) {
+            LabResult r = checkUntilSettled("cgroup-pids", shell, dir("pids", "jlab-pids"));
+            CheckResult limit = check(r, "limit");
+            assertThat(limit.status()).isEqualTo(Status.FAIL);
+            assertThat(limit.message().in(Lang.EN)).startsWith("/sys/fs/cgroup/").endsWith("jlab-pids/pids.max is 200, not 20.");
+            assertThat(limit.evidence()).singleElement().satisfies(e -> {
+                assertThat(e.observed()).isEqualTo("200");
+                assertThat(e.expected()).isEqualTo("20");
+            });
+            assertThat(limit.hints()).extracting(h -> h.in(Lang.EN)).singleElement().asString()
+                    .contains("`echo 20 > /sys/fs/cgroup/jlab-pids/pids.max`");
+            assertThat(check(r, "process").status()).as("the process part is right").isEqualTo(Status.PASS);
+            assertThat(r.score()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_cpu_quota_of_5000_fails_with_the_ratio_it_gives_and_the_labs_hint() throws Exception {
+        try (StudentShell shell = student("cpu", "jlab-cpu", "cpu.max", "5000 100000", true)) {
+            LabResult r = checkUntilSettled("cgroup-cpu", shell, dir("cpu", "jlab-cpu"));
+            CheckResult limit = check(r, "limit");
+            assertThat(limit.status()).isEqualTo(Status.FAIL);
+            assertThat(limit.message().in(Lang.EN)).startsWith("/sys/fs/cgroup/")
+                    .endsWith(" is 5000 100000: 5000 µs of CPU per 100000 µs, not 50000 per 100000.");
+            assertThat(limit.evidence()).singleElement().satisfies(e -> assertThat(e.observed()).isEqualTo("5000 100000"));
+            assertThat(limit.hints()).extracting(h -> h.in(Lang.EN)).singleElement().asString()
+                    .contains("`echo \"50000 100000\" > /sys/fs/cgroup/jlab-cpu/cpu.max`").contains("`echo 50000 > cpu.cfs_quota_us`");
+            assertThat(check(r, "process").status()).isEqualTo(Status.PASS);
+            assertThat(r.score()).isEqualTo(2);
+        }
+    }
+
     /** Whether the shell has become its final command (sleep): by then it made the cgroup and moved in. */
     private record ProcessCommand(long pid) {
         boolean execed() {

@@ -5,16 +5,18 @@ import java.util.List;
 
 /**
  * What of the host's network carries a lab's names, as the tools print it:
- * named namespaces (ip netns list), their nsfs mounts, links, netfilter rules
- * (iptables-save, nft list ruleset) and nft tables. Taken before a test and
+ * named namespaces (ip netns list), their nsfs mounts, links, the host's
+ * IPv4 addresses, netfilter rules (iptables-save, nft list ruleset) and nft tables. Taken before a test and
  * after its reset, the two must be equal.
  */
-record NetSnapshot(List<String> netns, List<String> mounts, List<String> links, List<String> rules, List<String> tables) {
+record NetSnapshot(List<String> netns, List<String> mounts, List<String> links, List<String> addresses, List<String> rules,
+                   List<String> tables) {
     static NetSnapshot take(List<String> words) {
         return new NetSnapshot(
                 lines("ls /run/netns 2>/dev/null || true", words),
                 lines("grep nsfs /proc/self/mountinfo || true", words),
                 lines("ip -o link", words),
+                lines("ip -o -4 addr", words),
                 lines("(iptables-save 2>/dev/null || true; nft list ruleset 2>/dev/null || true)", words),
                 lines("nft list tables 2>/dev/null || true", words));
     }
@@ -28,6 +30,6 @@ record NetSnapshot(List<String> netns, List<String> mounts, List<String> links, 
     }
 
     boolean empty() {
-        return netns.isEmpty() && mounts.isEmpty() && links.isEmpty() && rules.isEmpty() && tables.isEmpty();
+        return netns.isEmpty() && mounts.isEmpty() && links.isEmpty() && addresses.isEmpty() && rules.isEmpty() && tables.isEmpty();
     }
 }

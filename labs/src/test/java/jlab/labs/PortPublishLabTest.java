@@ -151,8 +151,12 @@ class PortPublishLabTest {
         assertThat(published.hints().get(0).in(Lang.EN)).startsWith("No DNAT rule for 127.0.0.1:18080: `iptables -t nat -A OUTPUT");
 
         sh(DNAT);
-        published = check(Labs.check(lab, state), "published");
+        r = Labs.check(lab, state);
+        published = check(r, "published");
         assertThat(published.status()).isEqualTo(Status.FAIL);
+        assertThat(java.time.Duration.between(r.startedAt(), r.finishedAt()))
+                .as("the SYN is dropped as a martian: the GET gives up after 0.3 s, and the whole lab check stays well under 1 s")
+                .isLessThan(java.time.Duration.ofMillis(800));
         assertThat(published.hints().get(0).in(Lang.EN)).startsWith("The DNAT rule exists, but route_localnet is 0 on the host side");
         assertThat(published.evidence()).anySatisfy(e -> assertThat(e.observed()).contains("DNAT").contains("10.202.0.2:80"));
 

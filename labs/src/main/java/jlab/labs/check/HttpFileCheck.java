@@ -32,6 +32,15 @@ import jlab.labs.yaml.Signature;
  */
 public final class HttpFileCheck implements CheckKind {
     private static final Path CONF = Path.of("/proc/sys/net/ipv4/conf");
+    /**
+     * The server is in a namespace of this very kernel, a veth away: a
+     * connection is accepted (or refused) in well under a millisecond, and
+     * busybox httpd answers a small file in a few. What has not come after
+     * 300 ms is a packet dropped on the way (a DNAT without route_localnet:
+     * the SYN is dropped as a martian), and must not hold {@code lab check}
+     * up: the whole GET costs at most twice this, once to connect, once to read.
+     */
+    static final int TIMEOUT_MS = 300;
 
     @Override
     public Signature signature() { return new Signature("http-file", List.of("url", "file", "to"), List.of()); }
@@ -83,7 +92,7 @@ public final class HttpFileCheck implements CheckKind {
     private record Answer(int status, String body) {}
 
     /**
-     * One GET, no proxy, 2 s to connect and 3 s to read. HttpURLConnection
+     * One GET, no proxy, {@value #TIMEOUT_MS} ms to connect and as much to read. HttpURLConnection
      * rather than java.net.http's HttpClient: both are the JDK's, but the
      * latter sets up TLS and a selector thread before its first request —
      * half a second of a check that must answer in under one.
@@ -91,8 +100,8 @@ public final class HttpFileCheck implements CheckKind {
     private static Answer get(URI url) throws IOException {
         HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
         try {
-            c.setConnectTimeout(2000);
-            c.setReadTimeout(3000);
+            c.setConnectTimeout(TIMEOUT_MS);
+            c.setReadTimeout(TIMEOUT_MS);
             c.setUseCaches(false);
             int status = c.getResponseCode();
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();

@@ -19,8 +19,15 @@ import jlab.labs.yaml.Signature;
  * neighbour in that namespace would: a server listening on 0.0.0.0:80 or on
  * the address itself both count, one on another port or in another
  * namespace does not.
+ *
+ * <p>The connect gives up after {@value #CONNECT_TIMEOUT_MS} ms: in the
+ * namespace's own kernel a listener answers at once, and a port nobody
+ * listens on is refused at once (RST); only a packet dropped on the way
+ * (a firewall) waits, and that must not hold {@code lab check} up.
  */
 public final class TcpListenCheck implements CheckKind {
+    static final int CONNECT_TIMEOUT_MS = 300;
+
     @Override
     public Signature signature() { return new Signature("tcp-listen", List.of("netns", "address", "port"), List.of()); }
 
@@ -47,7 +54,7 @@ public final class TcpListenCheck implements CheckKind {
 
     private static String connect(String address, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, port), 1000);
+            s.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
             return "connected";
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();

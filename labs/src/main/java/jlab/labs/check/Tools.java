@@ -18,12 +18,17 @@ final class Tools {
 
     private Tools() {}
 
-    /** The absolute path of a system program, or null. */
-    static String find(String program) { return HostPrograms.find(program); }
-
-    static String require(String program) {
-        String p = find(program);
-        if (p == null) throw new IllegalStateException(program + " is not installed in " + String.join(", ", HostPrograms.dirs()));
+    /**
+     * The absolute path of a system program; a program that is missing breaks
+     * the check (an {@code error}, which costs the student nothing) with its
+     * name, where jlab looked, and the package to install.
+     */
+    static String require(CheckContext context, String program, String debianPackage) {
+        String p = context.programs().apply(program);
+        if (p == null) {
+            throw new IllegalStateException(program + " is not installed (looked in " + String.join(", ", HostPrograms.dirs())
+                    + "): apt-get install " + debianPackage);
+        }
         return p;
     }
 
@@ -37,10 +42,10 @@ final class Tools {
     }
 
     /** Runs {@code command} in a network namespace first ({@code nsenter --net=/run/netns/NAME}) when {@code netnsFile} is not null. */
-    static Ran run(Path netnsFile, List<String> command, long timeoutMillis) {
+    static Ran run(CheckContext context, Path netnsFile, List<String> command, long timeoutMillis) {
         List<String> cmd = new ArrayList<>();
         if (netnsFile != null) {
-            cmd.add(require("nsenter"));
+            cmd.add(require(context, "nsenter", "util-linux"));
             cmd.add("--net=" + netnsFile);
             cmd.add("--");
         }

@@ -11,14 +11,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
+
+import jlab.labs.model.Lab;
 
 /**
  * Grades a folder of submission files into one {@link Gradebook}. Every
  * file is opened on its own: one that is malformed, truncated, tampered,
- * from a student the roster does not know, or of another schema becomes a
- * problem with its reason, and the others are graded all the same. Of two
+ * from a student the roster does not know, of another schema, whose numbers
+ * do not add up or whose lab this jlab does not have ({@link ResultAudit})
+ * becomes a problem with its reason, and the others are graded all the same. Of two
  * submissions of the same student and lab, the latest is kept and the other
  * named as dropped; one after the deadline is kept and marked late.
  */
@@ -33,11 +38,17 @@ public final class Grader {
 
     private final Roster roster;
     private final Instant deadline;
+    private final Function<String, Optional<Lab>> labs;
 
-    /** @param roster null: HMACs are not verified; @param deadline null: nothing is late */
-    public Grader(Roster roster, Instant deadline) {
+    /**
+     * @param roster   null: HMACs are not verified
+     * @param deadline null: nothing is late
+     * @param labs     the labs this jlab has, by id ({@code Catalogue::find}): a result must be one of theirs
+     */
+    public Grader(Roster roster, Instant deadline, Function<String, Optional<Lab>> labs) {
         this.roster = roster;
         this.deadline = deadline;
+        this.labs = labs;
     }
 
     public Gradebook grade(Path dir) {
@@ -92,6 +103,7 @@ public final class Grader {
             throw new Refusal(Refusal.Kind.MALFORMED, "cannot read: " + e.getMessage());
         }
         Submission s = roster == null ? SubmissionEnvelope.open(bytes, null) : SubmissionEnvelope.openSigned(bytes, roster);
+        ResultAudit.check(s.result(), labs);
         Duration late = deadline != null && s.submittedAt().isAfter(deadline) ? Duration.between(deadline, s.submittedAt()) : null;
         return new GradeEntry(s.student(), name, s.submittedAt(), late, s.result());
     }

@@ -22,6 +22,10 @@ public final class Refusal extends RuntimeException {
         TAMPERED,
         /** A student the roster does not know. */
         UNKNOWN_STUDENT,
+        /** The numbers of a result do not add up (a score above its max, a total that is not the sum, passed with a check that failed). */
+        INCONSISTENT,
+        /** A lab, a version of it or checks this jlab does not have. */
+        UNKNOWN_LAB,
         /** The same student and lab again: only the latest is kept. */
         DUPLICATE,
         /** After the deadline: kept in the gradebook, but marked. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jlab.kernel.KernelException;
@@ -31,6 +32,7 @@ public final class HostView {
     private final NamespaceReader inside;
     private final long self;
     private final Map<String, List<SysvIpc.IpcObject>> ipcByNamespace = new HashMap<>();
+    private final Predicate<Proc> seen;
     private List<Proc> processes;
     private CgroupDriver cgroups;
 
@@ -40,11 +42,27 @@ public final class HostView {
 
     /** {@code inside}: how /proc reads from inside another process's namespace (a fake one in unit tests). */
     public HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, NamespaceReader inside, long self) {
+        this(proc, cgroups, hostnames, inside, self, p -> true);
+    }
+
+    private HostView(ProcFs proc, Supplier<CgroupDriver> cgroups, Hostnames hostnames, NamespaceReader inside, long self,
+                     Predicate<Proc> seen) {
         this.proc = proc;
         this.self = self;
         this.cgroupDriver = cgroups;
         this.hostnames = hostnames;
         this.inside = inside;
+        this.seen = seen;
+    }
+
+    /**
+     * The same host, but its process list holds only the processes {@code keep}
+     * accepts: a kernel test that solves a lab looks at its own student's
+     * processes alone, whatever else runs on a shared machine (another
+     * engine's containers are PID 1s and namespaces too).
+     */
+    public HostView onlyProcesses(Predicate<Proc> keep) {
+        return new HostView(proc, cgroupDriver, hostnames, inside, self, seen.and(keep));
     }
 
     /** This machine: /proc, the cgroup layout it mounts, hostnames and namespaces read by setns. */
@@ -73,7 +91,8 @@ public final class HostView {
                 try {
                     List<String> cmdline = proc.cmdline(pid);
                     if (cmdline.isEmpty()) continue; // a kernel thread (or a zombie): no user memory, no namespaces of its own
-                    found.add(new Proc(pid, proc.namespaces(pid), proc.status(pid), cmdline));
+                    Proc p = new Proc(pid, proc.namespaces(pid), proc.status(pid), cmdline);
+                    if (seen.test(p)) found.add(p);
                 } catch (KernelException exited) {
                     // It ended between the listing and the read: it is not part of what the student left.
                 }

@@ -3,6 +3,7 @@ package jlab.labs.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class Fixtures {
         s.put("directory", new Signature("directory", List.of("path"), List.of()));
         s.put("file", new Signature("file", List.of("path", "content"), List.of()));
         s.put("record-sysctl", new Signature("record-sysctl", List.of("key"), List.of()));
+        s.put("note-path", new Signature("note-path", List.of("path"), List.of()));
         return s;
     }
 
@@ -85,6 +87,12 @@ public final class Fixtures {
                     done.add("wrote " + file);
                 }
                 case "record-sysctl" -> done.add(NetResets.recordSysctl(a.get("key"), recorded));
+                case "note-path" -> {
+                    Path p = absolute(a.get("path"));
+                    boolean there = Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+                    recorded.put(notedKey(p), there ? PRESENT : ABSENT);
+                    done.add("noted that " + p + (there ? " is there" : " is not there") + " before the lab");
+                }
                 default -> throw new IllegalArgumentException("no fixture kind '" + a.kind() + "'");
             }
         }
@@ -99,6 +107,21 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /proc/uptime: " + e.getMessage(), e);
         }
+    }
+
+    /** What {@code note-path} notes: whether the path was there at {@code lab start}. */
+    static final String ABSENT = "absent";
+    static final String PRESENT = "present";
+
+    static String notedKey(Path p) { return "path:" + p; }
+
+    /** A path a lab may note and, if it was absent, rmdir: absolute, normalized, not the root. */
+    static Path absolute(String path) {
+        Path p = Path.of(path);
+        if (!p.isAbsolute() || !p.normalize().equals(p) || p.getNameCount() == 0) {
+            throw new IllegalArgumentException("a lab's path must be absolute and plain (no .., not /), not " + path);
+        }
+        return p;
     }
 
     /** A lab's path, refused unless it is under /srv/jlab (no {@code ..} either). */

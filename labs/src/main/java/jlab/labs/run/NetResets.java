@@ -6,15 +6,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import jlab.kernel.KernelException;
+import jlab.kernel.net.Address;
+import jlab.kernel.net.Link;
 import jlab.kernel.net.RtNetlink;
 import jlab.kernel.ns.Namespace;
 import jlab.kernel.syscall.Syscalls;
 import jlab.labs.host.HostView;
+import jlab.labs.host.JlabContainers;
 import jlab.labs.host.NetNamespaces;
 import jlab.labs.host.NetSide;
 import jlab.labs.host.NetfilterRules;
@@ -22,8 +28,9 @@ import jlab.labs.host.Proc;
 
 /**
  * The network labs' resets, each by the lab's own names: a named network
- * namespace, a host link, the netfilter rules naming the lab's addresses
- * and ports.
+ * namespace, a host link, an address of the lab's subnet (the container
+ * lab's, whose links and namespace the student may name as they like), the
+ * netfilter rules naming the lab's addresses and ports.
  */
 final class NetResets {
     private static final int SIGKILL = 9;
@@ -82,6 +89,91 @@ final class NetResets {
             return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
         } catch (IOException gone) {
             return false;
+        }
+    }
+
+    /** A lab's address with its prefix, in 10.0.0.0/8 as every lab's subnet is: {@code 10.203.0.2/24}. */
+    static String labAddress(String cidr) {
+        if (!cidr.matches("10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}/\\d{1,2}")) {
+            throw new IllegalArgumentException("a lab's address is 10.x.y.z/PREFIX, not '" + cidr + "'");
+        }
+        return cidr;
+    }
+
+    /**
+     * A container built by hand, found by its address rather than its
+     * hostname: SIGKILL to the processes of every network namespace (not the
+     * host's) where a link holds the lab's address — a shell that joined it
+     * with nsenter, a process started before {@code hostname} — then a named
+     * namespace (/run/netns) holding it, unmounted and removed as
+     * {@code remove-netns} does. The namespace goes with its last process
+     * and its mount, and its veths with it. jlab's own containers are left
+     * to {@code jlab rm}.
+     */
+    static void killNetAddress(String cidr, HostView host, List<String> done) {
+        long hostNet = host.hostNamespace(Namespace.NET);
+        Map<Long, List<Proc>> byNamespace = new LinkedHashMap<>();
+        for (Proc p : host.processes()) {
+            long ns = p.ns(Namespace.NET);
+            if (ns != 0 && ns != hostNet && p.pid() != host.self()) byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).add(p);
+        }
+        List<Long> killed = new ArrayList<>();
+        for (Map.Entry<Long, List<Proc>> ns : byNamespace.entrySet()) {
+            Proc first = ns.getValue().get(0);
+            if (!holds(host.proc().root().resolve(first.pid() + "/ns/net"), cidr)) continue;
+            if (ns.getValue().stream().anyMatch(p -> JlabContainers.holds(host, p))) {
+                done.add("left net:[" + ns.getKey() + "] (it holds " + cidr + "): a jlab container's, for jlab rm");
+                continue;
+            }
+            for (Proc p : ns.getValue()) {
+                if (Syscalls.get().kill(p.pid(), SIGKILL)) {
+                    killed.add(p.pid());
+                    done.add("killed " + p.label() + " (its network namespace holds " + cidr + ")");
+                }
+            }
+        }
+        waitGone(killed);
+        for (String name : namedNamespaces()) {
+            if (NetNamespaces.mounted(name) && holds(NetNamespaces.path(name), cidr)) removeNetns(name, host, done);
+        }
+    }
+
+    /** Whether a link of the namespace that file names holds the address; false when it went meanwhile. */
+    private static boolean holds(Path netnsFile, String cidr) {
+        try {
+            return NetSide.at(netnsFile).holding(cidr).isPresent();
+        } catch (KernelException gone) {
+            return false;
+        }
+    }
+
+    private static List<String> namedNamespaces() {
+        if (!Files.isDirectory(NetNamespaces.RUN_NETNS)) return List.of();
+        try (Stream<Path> s = Files.list(NetNamespaces.RUN_NETNS)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + NetNamespaces.RUN_NETNS + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The host end of a lab's veth, whatever the student called it: the
+     * host's veths holding the lab's address are deleted (the peer goes
+     * along). A link of another kind holding it (a bridge, jlab's network
+     * among them) is not the lab's veth: left, and said.
+     */
+    static void removeVethsWithAddress(String cidr, List<String> done) {
+        NetSide host = NetSide.host();
+        for (Address a : host.addresses()) {
+            if (!a.cidr().equals(cidr)) continue;
+            Optional<Link> link = host.link(a.index());
+            if (link.isEmpty()) continue;
+            if (link.get().kind().equals("veth")) {
+                removeLink(link.get().name(), done);
+            } else {
+                done.add("left " + link.get().name() + " (" + (link.get().kind().isEmpty() ? "no kind" : link.get().kind())
+                        + "): it holds " + cidr + " but is not a veth");
+            }
         }
     }
 

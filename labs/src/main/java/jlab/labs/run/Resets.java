@@ -1,6 +1,9 @@
 package jlab.labs.run;
 
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +31,9 @@ import jlab.labs.yaml.Signature;
 /**
  * What {@code lab reset} removes, one kind per action of a lab's
  * {@code reset:} — each finds its targets by the lab's own names (a
- * hostname, a cgroup's name, a path under /srv/jlab), never by a broader
- * rule, so a reset cannot touch the rest of the host.
+ * hostname, a cgroup's name, a path under /srv/jlab, an address of the lab's
+ * 10.x subnet), never by a broader rule, so a reset cannot touch the rest of
+ * the host.
  */
 public final class Resets {
     private static final int SIGKILL = 9;
@@ -52,6 +56,9 @@ public final class Resets {
         s.put("remove-link", new Signature("remove-link", List.of("link"), List.of()));
         s.put("restore-sysctl", new Signature("restore-sysctl", List.of("key"), List.of()));
         s.put("remove-rules", new Signature("remove-rules", List.of("matching"), List.of("nft-table")));
+        s.put("remove-new-directory", new Signature("remove-new-directory", List.of("path"), List.of()));
+        s.put("remove-veth-with-address", new Signature("remove-veth-with-address", List.of("address"), List.of()));
+        s.put("kill-net-address", new Signature("kill-net-address", List.of("address"), List.of()));
         return s;
     }
 
@@ -98,6 +105,9 @@ public final class Resets {
             case "remove-link" -> NetResets.removeLink(a.get("link"), done);
             case "restore-sysctl" -> NetResets.restoreSysctl(a.get("key"), recorded, done);
             case "remove-rules" -> NetResets.removeRules(a.get("matching"), a.get("nft-table"), done);
+            case "remove-new-directory" -> removeNewDirectory(a.get("path"), host, recorded, done);
+            case "remove-veth-with-address" -> NetResets.removeVethsWithAddress(NetResets.labAddress(a.get("address")), done);
+            case "kill-net-address" -> NetResets.killNetAddress(NetResets.labAddress(a.get("address")), host, done);
             default -> throw new IllegalArgumentException("no reset kind '" + a.kind() + "'");
         }
     }
@@ -158,10 +168,14 @@ public final class Resets {
     }
 
     /**
-     * PID 1s of PID namespaces (not the host's) started since {@code lab start}:
-     * a PID namespace has no name to find it by, so the start time is the lab's
-     * mark. Killing PID 1 kills every process of its namespace. jlab's own
-     * containers are left to {@code jlab rm}.
+     * The lab's PID 1s: a PID namespace has no name to find it by, so the
+     * lab's marks are two. It was started since {@code lab start}; and its
+     * root is still the host's {@code /} — what {@code unshare --pid --fork}
+     * leaves, while every container engine (docker, podman, crun, runc, jlab)
+     * pivots its container into an image first. Another engine's container
+     * started meanwhile is therefore never the lab's; jlab's own are left to
+     * {@code jlab rm} in any case. Killing PID 1 kills every process of its
+     * namespace.
      */
     private static void killNewPidOnes(HostView host, Map<String, String> recorded, List<String> done) {
         String since = recorded.get(Fixtures.START_TICKS);
@@ -169,8 +183,10 @@ public final class Resets {
             done.add("left the PID namespaces alone: `lab start` was not run, so nothing tells which are the lab's");
             return;
         }
+        Path hostRoot = host.proc().root().resolve(host.self() + "/root");
         for (Proc p : host.pidOnes()) {
             if (host.proc().stat(p.pid()).startTime() < Long.parseLong(since) || JlabContainers.holds(host, p)) continue;
+            if (!Mounts.sameFile(host.proc().root().resolve(p.pid() + "/root"), hostRoot)) continue; // an engine's container
             if (Syscalls.get().kill(p.pid(), SIGKILL)) done.add("killed " + p.label() + " (PID 1 of pid:[" + p.ns(Namespace.PID) + "])");
         }
     }
@@ -201,6 +217,36 @@ public final class Resets {
             if (Syscalls.get().kill(p.pid(), SIGKILL)) {
                 done.add("killed " + p.label() + " (its IPC namespace ipc:[" + p.ns(Namespace.IPC) + "] holds a " + table.en() + ")");
             }
+        }
+    }
+
+    /**
+     * A directory outside /srv/jlab that the student makes for the lab
+     * ({@code mkdir -p /mnt/jlab-private}, {@code mkdir -p /data}): removed
+     * only if {@code lab start} noted it was not there ({@code note-path}),
+     * and only as rmdir does — empty, and nothing mounted on it on the host.
+     * A directory that was there before the lab, or that holds anything, is
+     * not the lab's to remove.
+     */
+    private static void removeNewDirectory(String path, HostView host, Map<String, String> recorded, List<String> done) {
+        Path dir = Fixtures.absolute(path);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        String before = recorded.get(Fixtures.notedKey(dir));
+        if (!Fixtures.ABSENT.equals(before)) {
+            if (before == null) done.add("left " + dir + ": `lab start` did not note whether it was there before the lab");
+            return;
+        }
+        if (Mounts.at(Mounts.host(host), dir.toString()).isPresent()) {
+            done.add("left " + dir + ": something is mounted on it on the host");
+            return;
+        }
+        try {
+            Files.delete(dir);
+            done.add("removed " + dir + " (made after lab start, empty)");
+        } catch (DirectoryNotEmptyException e) {
+            done.add("left " + dir + ": made after lab start, but not empty (its files are not the lab's to remove)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -74,7 +74,7 @@ class ExportsTest {
     @Test
     void a_gradebooks_junit_has_one_suite_per_lab_and_a_class_per_student(@TempDir Path dir) throws Exception {
         GraderTest.oneOfEach(dir, false);
-        Gradebook book = new Grader(GraderTest.ROSTER, GraderTest.DEADLINE).grade(dir);
+        Gradebook book = new Grader(GraderTest.ROSTER, GraderTest.DEADLINE, GraderTest::lab).grade(dir);
         Element root = parse(JunitXml.write(book)).getDocumentElement();
         assertThat(elements(root, "testsuite")).extracting(s -> s.getAttribute("name") + " " + s.getAttribute("tests"))
                 .containsExactly("cgroup-pids 3", "uts-namespace 6");

@@ -1,11 +1,15 @@
 package jlab.labs.grade;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jlab.labs.check.Evidence;
 import jlab.labs.check.Status;
+import jlab.labs.model.CheckSpec;
+import jlab.labs.model.Lab;
 import jlab.labs.model.Lang;
 import jlab.labs.model.Text;
 import jlab.labs.run.CheckResult;
@@ -17,6 +21,15 @@ final class Results {
     static final Instant AT = Instant.parse("2026-12-02T10:00:00Z");
 
     private Results() {}
+
+    /** The lab such results are of: {@code checks} checks, check i named {@code c<i>} and worth i points, version 1. */
+    static Lab lab(String id, int checks) {
+        List<CheckSpec> specs = new ArrayList<>();
+        for (int i = 1; i <= checks; i++) {
+            specs.add(new CheckSpec("c" + i, new Text("Vérif " + i, "Check " + i), i, "pid-one", Map.of(), List.of(), Text.both("h"), i));
+        }
+        return new Lab(id, 1, Text.both(id), Text.both(id), List.of(), List.of(), List.of(), specs, List.of(), Path.of(id));
+    }
 
     /**
      * A result of {@code lab} whose checks have the given statuses, in order;

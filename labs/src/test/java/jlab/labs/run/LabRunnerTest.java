@@ -62,6 +62,19 @@ class LabRunnerTest {
     }
 
     @Test
+    void a_program_the_host_lacks_is_an_error_that_names_it_and_its_package() {
+        Lab lab = lab(List.of(spec("reach", 3, "ping", Map.of("to", "10.200.0.2"), List.of())));
+        CheckContext noPing = new CheckContext(HostView.real(), Map.of(), program -> null);
+        LabResult r = new LabRunner(CLOCK).run(lab, noPing, HOST);
+
+        CheckResult reach = r.checks().get(0);
+        assertThat(reach.status()).isEqualTo(Status.ERROR);
+        assertThat(reach.message().in(Lang.EN)).startsWith("The checker broke (this costs you no points): ")
+                .contains("ping is not installed (looked in /usr/sbin, /sbin, /usr/bin, /bin, /usr/local/sbin): apt-get install iputils-ping");
+        assertThat(r.maxScore()).as("a check the host cannot run costs nothing").isZero();
+    }
+
+    @Test
     void the_json_result_carries_gradescope_names_and_jlabs_own() throws Exception {
         Lab lab = lab(List.of(spec("limit", 3, "cgroup-limit", Map.of("cgroup", "jlab-mem", "memory-bytes", "1"), List.of())));
         LabResult r = new LabRunner(CLOCK).run(lab, noCgroups(), HOST);

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import jlab.engine.EngineException;
+import jlab.labs.Catalogue;
 import jlab.labs.grade.GradeProblem;
 import jlab.labs.grade.Gradebook;
 import jlab.labs.grade.GradebookCsv;
@@ -65,7 +66,7 @@ public final class GradeCommand implements Callable<Integer> {
             throw new EngineException("--out " + target + ": cannot make the folder (" + e.getMessage() + ")");
         }
 
-        Gradebook book = new Grader(roster, due).grade(dir);
+        Gradebook book = new Grader(roster, due, Catalogue.standard(System.getenv())::find).grade(dir);
         String gradebookJson = GradebookJson.write(book);
         write(target.resolve("gradebook.csv"), GradebookCsv.write(book));
         write(target.resolve("gradebook.json"), gradebookJson);

@@ -78,11 +78,14 @@ public final class LabCommand implements Callable<Integer> {
 
         LabPrinter printer() { return new LabPrinter(session.out(), session.colors(), lang()); }
 
-        /** The built-in lab, or one clear line naming the closest id. */
+        /** The built-in labs, and the instructor's of {@code JLAB_LABS_DIR}. */
+        static Catalogue catalogue() { return Catalogue.standard(System.getenv()); }
+
+        /** The lab, or one clear line: why the instructor's lab of that id was left out, or the closest id. */
         static Lab lab(String id) {
-            Catalogue catalogue = Catalogue.builtIn();
-            return catalogue.find(id).orElseThrow(() -> new EngineException("no lab '" + id + "'"
-                    + Closest.suggestion(id, catalogue.ids()) + ": see 'jlab lab list'"));
+            Catalogue catalogue = catalogue();
+            return catalogue.find(id).orElseThrow(() -> new EngineException(catalogue.problem(id)
+                    .orElseGet(() -> "no lab '" + id + "'" + Closest.suggestion(id, catalogue.ids()) + ": see 'jlab lab list'")));
         }
     }
 
@@ -94,7 +97,10 @@ public final class LabCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Lab> labs = Catalogue.builtIn().all();
+            Catalogue catalogue = catalogue();
+            List<Lab> labs = catalogue.all();
+            // An instructor's lab that cannot be read is one line on standard error, never the end of the list.
+            catalogue.problems().forEach(p -> session.err().println("jlab: " + p));
             Lang lang = lang();
             if (json) {
                 ArrayNode array = Json.indented().createArrayNode();

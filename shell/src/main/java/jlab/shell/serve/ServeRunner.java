@@ -45,7 +45,7 @@ final class ServeRunner {
             FirstInstructor.ensure(new Accounts(db), new Passwords(), c.initInstructor, Clock.systemUTC()).ifPresent(made ->
                     session.out().println("jlab serve: instructor account '" + made.name() + "', one-time password: "
                             + made.password() + "  (shown once: log in and choose your own)"));
-            ServeServer.Settings settings = ServeServer.Settings.standard(Catalogue.builtIn().ids());
+            ServeServer.Settings settings = ServeServer.Settings.standard(Catalogue.standard(System.getenv()).ids());
             settings = new ServeServer.Settings(settings.clock(), settings.passwords(), settings.throttle(), c.secureCookies, settings.catalogue());
             server = ServeServer.start(db, new WebServer.Options(c.host.replaceAll("^\\[|]$", ""), c.port, 1 << 20), settings);
         } catch (IllegalArgumentException e) {
