@@ -1,6 +1,6 @@
 # Chapter "images": ENTRYPOINT and CMD, shell form against exec form.
 # tag::forms[]
-FROM busybox:1.36
+FROM busybox
 # Exec form (JSON array): sleep is PID 1 and receives `docker stop`'s SIGTERM itself.
 ENTRYPOINT ["sleep"]
 # CMD gives ENTRYPOINT's default arguments: `docker run IMAGE 5` replaces only "3600".

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,10 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real kernel. It must succeed, print what the chapter quotes from it (the
  * pins of {@code NAME.expect}: {@link SessionExpectations}) and leave the host
  * as it was, so the course shows only what jlab really does.
+ *
+ * <p>A session's paths are relative to the repository's root, where a student runs
+ * {@code ./jlab} ({@code build course-material/src/demos/images/web}). Each is replayed in a
+ * scratch directory laid out like that root (its {@code course-material} a link to this one), so
+ * that what it writes there ({@code save -o web.tar}) goes with the directory, not into the checkout.
  */
 class CourseSessionsTest extends RealJlabTest {
     /** The course's sessions, read by path from the reactor (shell does not depend on course-material). */
-    static final Path SESSIONS = Path.of("../course-material/src/sessions");
+    static final Path COURSE = Path.of("..", "course-material").toAbsolutePath().normalize();
+    static final Path SESSIONS = COURSE.resolve("src/sessions");
 
     static Stream<Path> sessions() throws IOException {
         assertThat(SESSIONS).as("the course's sessions, next to this module").isDirectory();
@@ -34,9 +41,11 @@ class CourseSessionsTest extends RealJlabTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessions")
-    void every_course_session_replays_prints_what_the_course_quotes_and_leaves_the_host_as_it_was(Path session) throws IOException {
+    void every_course_session_replays_prints_what_the_course_quotes_and_leaves_the_host_as_it_was(Path session,
+            @TempDir Path root) throws IOException {
+        Files.createSymbolicLink(root.resolve("course-material"), COURSE);
         HostSnapshot before = HostSnapshot.take(state);
-        JlabProcess.Result r = jlab.run("script", "-x", session.toAbsolutePath().toString());
+        JlabProcess.Result r = jlab.runIn(root, "script", "-x", session.toAbsolutePath().toString());
         assertThat(r.exitCode()).as(session + " failed:\n" + r.err()).isZero();
         Path pins = expectations(session);
         assertThat(pins).as("what the chapter quotes from " + session.getFileName() + " is pinned").isRegularFile();

@@ -78,10 +78,15 @@ final class JlabProcess {
 
     Result run(String... args) { return runWithInput(null, args); }
 
+    /** Runs jlab in the working directory {@code dir}: where its relative paths (build PATH, save -o FILE) start. */
+    Result runIn(Path dir, String... args) { return start(builder(List.of(args)).directory(dir.toFile()), null, args); }
+
     /** Runs jlab with {@code stdin} as its standard input (null: nothing). */
-    Result runWithInput(String stdin, String... args) {
+    Result runWithInput(String stdin, String... args) { return start(builder(List.of(args)), stdin, args); }
+
+    private Result start(ProcessBuilder pb, String stdin, String... args) {
         try {
-            Process p = builder(List.of(args)).start();
+            Process p = pb.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
             try (var in = p.getOutputStream()) {

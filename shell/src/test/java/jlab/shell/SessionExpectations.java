@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,14 +24,21 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A pattern is a Java regular expression found anywhere in the line; {@code {kernel}}
- * stands for this host's kernel release ({@code uname -r}).
+ * stands for this host's kernel release ({@code uname -r}). A named group of a pin,
+ * {@code (?<webid>[0-9a-f]{12})}, remembers what it matched: {@code {webid}} in a later pin
+ * stands for that text (an image ID that must come back the same after save and load).
  */
 final class SessionExpectations {
+    /** {@code {NAME}}: a value (the kernel release, or what an earlier pin's named group matched). */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)\\}");
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
     private SessionExpectations() {}
 
     /** What does not hold, one line each ({@code namespaces.expect:12: ...}); empty when every pin holds. */
     static List<String> mismatches(Path expectFile, String out, String err) throws IOException {
-        String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
+        Map<String, String> values = new HashMap<>();
+        values.put("kernel", Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip());
         List<String> outLines = List.of(out.split("\n", -1)), errLines = List.of(err.split("\n", -1));
         int outAt = 0, errAt = 0;
         List<String> problems = new ArrayList<>();
@@ -43,17 +53,22 @@ final class SessionExpectations {
                 problems.add(where + "a pin starts with \"out: \", \"err: \" or \"not: \"");
                 continue;
             }
-            Pattern p = Pattern.compile(line.substring(colon + 2).replace("{kernel}", Pattern.quote(kernel)));
+            String pattern = substitute(line.substring(colon + 2), values);
+            if (pattern == null) {
+                problems.add(where + "a {NAME} that no earlier pin's group (?<NAME>...) matched: " + line);
+                continue;
+            }
+            Pattern p = Pattern.compile(pattern);
             switch (kind) {
                 case "out" -> {
                     int found = find(p, outLines, outAt);
                     if (found < 0) problems.add(where + "no line of standard output" + after(outAt) + " matches /" + p + "/");
-                    else outAt = found + 1;
+                    else outAt = remember(p, outLines.get(found), values, found);
                 }
                 case "err" -> {
                     int found = find(p, errLines, errAt);
                     if (found < 0) problems.add(where + "no line of standard error" + after(errAt) + " matches /" + p + "/");
-                    else errAt = found + 1;
+                    else errAt = remember(p, errLines.get(found), values, found);
                 }
                 default -> {
                     int found = find(p, outLines, 0);
@@ -62,6 +77,32 @@ final class SessionExpectations {
             }
         }
         return problems;
+    }
+
+    /** The pattern with each {@code {NAME}} replaced by its value, quoted; null if a name has none. */
+    private static String substitute(String pattern, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) return null;
+            m.appendReplacement(sb, Matcher.quoteReplacement(Pattern.quote(value)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Keeps what the pin's named groups matched in {@code line}; returns the index after the line. */
+    private static int remember(Pattern p, String line, Map<String, String> values, int found) {
+        Matcher m = p.matcher(line);
+        if (m.find()) {
+            Matcher names = GROUP_NAME.matcher(p.pattern());
+            while (names.find()) {
+                String v = m.group(names.group(1));
+                if (v != null) values.put(names.group(1), v);
+            }
+        }
+        return found + 1;
     }
 
     private static int find(Pattern p, List<String> lines, int from) {

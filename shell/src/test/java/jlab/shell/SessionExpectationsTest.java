@@ -42,4 +42,23 @@ class SessionExpectationsTest {
             Files.delete(pins);
         }
     }
+
+    @Test
+    void a_named_group_remembers_what_it_matched_for_a_later_pin() throws IOException {
+        Path pins = Files.writeString(Files.createTempFile("jlab-pins", ".expect"), """
+                out: ^web\\s+1\\s+(?<webid>[0-9a-f]{12})\\s
+                out: ^Loaded image: web:1$
+                out: ^web\\s+1\\s+{webid}\\s
+                err: {nothing}
+                """);
+        try {
+            String name = pins.getFileName().toString();
+            assertThat(SessionExpectations.mismatches(pins, "web  1  fc4cb3e219f3  2.0MiB\nLoaded image: web:1\nweb  1  fc4cb3e219f3  2.0MiB\n", ""))
+                    .containsExactly(name + ":4: a {NAME} that no earlier pin's group (?<NAME>...) matched: err: {nothing}");
+            assertThat(SessionExpectations.mismatches(pins, "web  1  fc4cb3e219f3  2.0MiB\nLoaded image: web:1\nweb  1  0123456789ab  2.0MiB\n", ""))
+                    .hasSize(2).first().asString().startsWith(name + ":3: no line of standard output after line 2");
+        } finally {
+            Files.delete(pins);
+        }
+    }
 }

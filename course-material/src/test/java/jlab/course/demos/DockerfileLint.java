@@ -14,11 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the syntax of the course's Dockerfiles, the way a builder reads them, until
- * {@code jlab build} (issue 8) can build them for real: one instruction per logical line
- * (a trailing backslash continues it), a known instruction, FROM before anything but ARG,
- * exec forms that are JSON arrays of strings, COPY sources that exist in the context and
- * {@code --from} stages that were named before. Each mistake: "file:line: what".
+ * Checks the syntax of the course's Dockerfiles, the way a builder reads them, without root
+ * and without jlab (this module depends on nothing of it; shell's CourseJlabDemosTest builds
+ * them with {@code jlab build}): one instruction per logical line (a trailing backslash
+ * continues it), a known instruction, FROM before anything but ARG, exec forms that are JSON
+ * arrays of strings, COPY sources that exist in the context and {@code --from} stages that
+ * were named before. Each mistake: "file:line: what".
  */
 final class DockerfileLint {
     static final Set<String> INSTRUCTIONS = Set.of("FROM", "RUN", "CMD", "LABEL", "EXPOSE", "ENV", "ADD", "COPY",

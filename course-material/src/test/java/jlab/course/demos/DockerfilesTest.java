@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Dockerfiles the "images" chapter shows (src/demos/images) are well formed. jlab
- * cannot build them yet (issue 8); until it can, this is the check that they hold together.
+ * The Dockerfiles the "images" chapter shows (src/demos/images) are well formed: checked here
+ * in a moment, without root. shell's CourseJlabDemosTest builds each of them with jlab itself.
  */
 class DockerfilesTest {
     static final Path IMAGES = Path.of("src/demos/images");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -52,16 +53,32 @@ public final class ContainerChanges {
             if (image.file(p).isPresent() || !Files.exists(f, LinkOption.NOFOLLOW_LINKS)) continue;
             if (isEmpty(f)) out.add(p);
         }
-        // /etc itself, when jlab made it only to hold the hosts files' placeholders.
+        // /etc itself, when it is there only to hold the hosts files' placeholders: jlab made it (the
+        // image has none), or overlayfs copied the image's up to create them in it (same owner and mode).
         Path etc = upper.resolve("etc");
-        if (image.file("etc").isEmpty() && Files.isDirectory(etc, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> s = Files.list(etc)) {
-                if (s.allMatch(c -> out.contains("etc/" + c.getFileName()))) out.add("etc");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (Files.isDirectory(etc, LinkOption.NOFOLLOW_LINKS) && holdsOnly(etc, out)) {
+            Optional<Path> imageEtc = image.file("etc");
+            if (imageEtc.isEmpty() || sameOwnerAndMode(etc, imageEtc.get())) out.add("etc");
         }
         return out;
+    }
+
+    private static boolean holdsOnly(Path dir, Set<String> skipped) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(c -> skipped.contains("etc/" + c.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameOwnerAndMode(Path a, Path b) {
+        try {
+            String attrs = "unix:uid,gid,mode";
+            return Files.readAttributes(a, attrs, LinkOption.NOFOLLOW_LINKS)
+                    .equals(Files.readAttributes(b, attrs, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isEmpty(Path f) {

@@ -43,10 +43,7 @@ public final class Exec {
         if (o.command().isEmpty()) throw new EngineException("\"jlab exec\" requires a command: jlab exec CONTAINER COMMAND [ARG...]");
         ContainerSpec spec = specFor(c.requireSpec(), o);
         Image image = c.image(engine);
-        // The container's files as they are now (its overlay, with what it wrote), seen from the host
-        // through its PID 1: /etc/passwd for -u is read there, as Docker reads it in the container.
-        Image seen = new Image(image.name(), image.id(), List.of(Path.of("/proc", Long.toString(c.pid()), "root")),
-                image.settings());
+        Image seen = seenThrough(image, c.pid());
         if (o.tty() && o.interactive() && !Syscalls.get().isatty(0)) {
             throw new EngineException("the input device is not a TTY: drop -t to pipe input in, or run jlab from a terminal");
         }
@@ -55,6 +52,17 @@ public final class Exec {
         ExecStep.command(build);
         Passwd.resolve(seen, spec.user() != null ? spec.user() : image.user());
         return new Prepared(build, ExecPlan.forContainer(c, o), o.detach(), c.pid());
+    }
+
+    /**
+     * The image as exec sees it: the container's files as they are now (its overlay, with what it
+     * wrote), read from the host through its PID 1 — /etc/passwd for -u is read there, as Docker
+     * reads it in the container — and without the image's ENTRYPOINT: {@code docker exec} runs the
+     * command as typed ({@code exec web ls} in an image whose entrypoint is httpd runs ls).
+     */
+    static Image seenThrough(Image image, long pid) {
+        return new Image(image.name(), image.id(), List.of(Path.of("/proc", Long.toString(pid), "root")),
+                image.settings().withEntrypoint(null));
     }
 
     /**

@@ -2,12 +2,15 @@ package jlab.engine.running;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import jlab.engine.ContainerSpec;
 import jlab.engine.Resources;
+import jlab.engine.image.Image;
+import jlab.engine.image.ImageConfig;
 import jlab.engine.step.SetnsStep;
 import jlab.kernel.ns.Namespace;
 
@@ -34,6 +37,16 @@ class ExecPlanTest {
         assertThat(changed.user()).isEqualTo("root");
         assertThat(changed.interactive()).isTrue();
         assertThat(changed.tty()).isTrue();
+    }
+
+    @Test
+    void exec_runs_the_command_as_typed_not_after_the_images_entrypoint() {
+        Image web = new Image("web:1", "sha256:1", List.of(Path.of("/layers/1")), ImageConfig.Settings.EMPTY
+                .withEntrypoint(List.of("httpd", "-f")).withCmd(List.of("-p", "8080")).withUser("web"));
+        Image seen = Exec.seenThrough(web, 4242);
+        assertThat(seen.entrypoint()).isEmpty();
+        assertThat(seen.layers()).containsExactly(Path.of("/proc/4242/root"));
+        assertThat(seen.user()).as("the rest of the image's settings stay").isEqualTo("web");
     }
 
     @Test

@@ -125,8 +125,9 @@ public final class ImageCommand implements Callable<Integer> {
                 rows.stream().map(r -> id(r.image())).distinct().forEach(session.out()::println);
                 return 0;
             }
-            String fmt = digests ? "%-24s %-10s %-73s %-" + (noTrunc ? 71 : 12) + "s  %-15s %s%n"
-                    : "%-24s %-10s %-" + (noTrunc ? 71 : 12) + "s  %-15s %s%n";
+            // CREATED is as wide as DockerTime's longest, "Less than a second ago", so SIZE stays aligned.
+            String fmt = digests ? "%-24s %-10s %-73s %-" + (noTrunc ? 71 : 12) + "s  %-22s  %s%n"
+                    : "%-24s %-10s %-" + (noTrunc ? 71 : 12) + "s  %-22s  %s%n";
             if (digests) {
                 session.out().printf(fmt, "REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE");
             } else {
@@ -334,12 +335,12 @@ public final class ImageCommand implements Callable<Integer> {
                 rows.forEach(r -> session.out().println(r.get("Id")));
                 return 0;
             }
-            session.out().printf("%-12s  %-15s  %-45s  %9s  %s%n", "IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT");
+            session.out().printf("%-12s  %-22s  %-45s  %9s  %s%n", "IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT");
             for (Map<String, Object> r : rows) {
                 String by = (String) r.get("CreatedBy");
                 if (!noTrunc && by.length() > 45) by = by.substring(0, 44) + "…";
                 String id = (String) r.get("Id");
-                session.out().printf("%-12s  %-15s  %-45s  %9s  %s%n", noTrunc || id.equals("<missing>") ? id : id.substring(7, 19),
+                session.out().printf("%-12s  %-22s  %-45s  %9s  %s%n", noTrunc || id.equals("<missing>") ? id : id.substring(7, 19),
                         ago((String) r.get("Created")), by, Sizes.human((Long) r.get("Size")), r.get("Comment"));
             }
             return 0;
