@@ -80,7 +80,7 @@ class BridgeLabTest {
             assertThat(e.observed()).isEqualTo("jlab-a0 jlab-b0");
         });
         assertThat(check(r, "a-plugged").message().in(Lang.EN)).isEqualTo("jlab-a is plugged into jlab-br0: jlab-a1 ↔ jlab-a0, a port of the bridge.");
-        assertThat(check(r, "a-to-b").evidence().get(0).where()).isEqualTo("nsenter --net=/run/netns/jlab-a ping -c 1 -W 0.3 10.201.0.3");
+        assertThat(check(r, "a-to-b").evidence().get(0).where()).isEqualTo("nsenter --net=/run/netns/jlab-a ping -c 1 -W 0.2 10.201.0.3");
 
         assertThat(Labs.reset(lab, state)).contains("deleted link jlab-a0", "deleted link jlab-b0", "deleted link jlab-br0", "removed /run/netns/jlab-a", "removed /run/netns/jlab-b");
     }

@@ -155,7 +155,7 @@ class PortPublishLabTest {
         published = check(r, "published");
         assertThat(published.status()).isEqualTo(Status.FAIL);
         assertThat(java.time.Duration.between(r.startedAt(), r.finishedAt()))
-                .as("the SYN is dropped as a martian: the GET gives up after 0.3 s, and the whole lab check stays well under 1 s")
+                .as("the SYN is dropped as a martian: the GET gives up connecting after 0.2 s, and the whole lab check stays well under 1 s")
                 .isLessThan(java.time.Duration.ofMillis(800));
         assertThat(published.hints().get(0).in(Lang.EN)).startsWith("The DNAT rule exists, but route_localnet is 0 on the host side");
         assertThat(published.evidence()).anySatisfy(e -> assertThat(e.observed()).contains("DNAT").contains("10.202.0.2:80"));

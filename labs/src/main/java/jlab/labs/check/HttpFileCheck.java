@@ -33,14 +33,21 @@ import jlab.labs.yaml.Signature;
 public final class HttpFileCheck implements CheckKind {
     private static final Path CONF = Path.of("/proc/sys/net/ipv4/conf");
     /**
-     * The server is in a namespace of this very kernel, a veth away: a
-     * connection is accepted (or refused) in well under a millisecond, and
-     * busybox httpd answers a small file in a few. What has not come after
-     * 300 ms is a packet dropped on the way (a DNAT without route_localnet:
-     * the SYN is dropped as a martian), and must not hold {@code lab check}
-     * up: the whole GET costs at most twice this, once to connect, once to read.
+     * The server is in a namespace of this very kernel, a veth away, and the
+     * handshake is the kernel's own (the listening socket's backlog answers
+     * the SYN): a connection is accepted, or refused, in well under a
+     * millisecond. What has not connected after 200 ms is a packet dropped on
+     * the way — a DNAT without route_localnet: the SYN is dropped as a
+     * martian — and must not hold {@code lab check} up.
      */
-    static final int TIMEOUT_MS = 300;
+    static final int CONNECT_TIMEOUT_MS = 200;
+    /**
+     * The answer, though, is the server process's: busybox httpd forks per
+     * request, which a loaded machine may delay. A server that accepted is
+     * given a second to answer, so that a slow one is not called absent
+     * (only a server that accepts and never answers costs that second).
+     */
+    static final int READ_TIMEOUT_MS = 1000;
 
     @Override
     public Signature signature() { return new Signature("http-file", List.of("url", "file", "to"), List.of()); }
@@ -92,7 +99,7 @@ public final class HttpFileCheck implements CheckKind {
     private record Answer(int status, String body) {}
 
     /**
-     * One GET, no proxy, {@value #TIMEOUT_MS} ms to connect and as much to read. HttpURLConnection
+     * One GET, no proxy, {@value #CONNECT_TIMEOUT_MS} ms to connect, {@value #READ_TIMEOUT_MS} ms to read. HttpURLConnection
      * rather than java.net.http's HttpClient: both are the JDK's, but the
      * latter sets up TLS and a selector thread before its first request —
      * half a second of a check that must answer in under one.
@@ -100,8 +107,8 @@ public final class HttpFileCheck implements CheckKind {
     private static Answer get(URI url) throws IOException {
         HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
         try {
-            c.setConnectTimeout(TIMEOUT_MS);
-            c.setReadTimeout(TIMEOUT_MS);
+            c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            c.setReadTimeout(READ_TIMEOUT_MS);
             c.setUseCaches(false);
             int status = c.getResponseCode();
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();

@@ -17,21 +17,22 @@ import jlab.labs.yaml.Signature;
  * {@code ping}: one ICMP echo from a namespace ({@code from}; none: the host)
  * to {@code to} is answered within {@value #REPLY_WAIT} s — what proves the
  * links, addresses and routes work together, more than reading each. Runs
- * the system's ping by absolute path ({@code -c 1 -W 0.3}), inside the
+ * the system's ping by absolute path ({@code -c 1 -W 0.2}), inside the
  * namespace with {@code nsenter --net=/run/netns/NAME}. Only addresses of the
  * labs' own namespaces are pinged: {@code to} must be in 10.0.0.0/8.
  *
- * <p>Why 0.3 s: the labs' pings cross a veth or a bridge in this very
- * kernel, where a reply (ARP included) comes back in well under a
- * millisecond even on a loaded machine; a reply that has not come after
- * 300 ms is not coming. A lost ping then costs {@code lab check} 0.3 s, not
- * ping's usual second. (iputils reads -W with decimals since s20200821:
- * Debian 11, Ubuntu 22.04; an older one rounds 0.3 down to 0, "wait for
+ * <p>Why 0.2 s: the labs' pings cross a veth or a bridge in this very
+ * kernel, whose softirq answers an echo (ARP included) in well under a
+ * millisecond, whatever the load on the machine's processes; a reply that has
+ * not come after 200 ms is not coming. A lost ping then costs
+ * {@code lab check} 0.2 s, not ping's usual second, and the whole command
+ * stays under one. (iputils reads -W with decimals since s20200821:
+ * Debian 11, Ubuntu 22.04; an older one rounds 0.2 down to 0, "wait for
  * ever". Whatever it does, ping is stopped after {@value #RUN_LIMIT_MS} ms.)
  */
 public final class PingCheck implements CheckKind {
     private static final Path BRIDGE_NF = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
-    static final String REPLY_WAIT = "0.3";
+    static final String REPLY_WAIT = "0.2";
     static final long RUN_LIMIT_MS = 1000;
 
     @Override

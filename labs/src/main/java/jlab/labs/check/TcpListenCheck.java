@@ -20,13 +20,15 @@ import jlab.labs.yaml.Signature;
  * the address itself both count, one on another port or in another
  * namespace does not.
  *
- * <p>The connect gives up after {@value #CONNECT_TIMEOUT_MS} ms: in the
- * namespace's own kernel a listener answers at once, and a port nobody
- * listens on is refused at once (RST); only a packet dropped on the way
- * (a firewall) waits, and that must not hold {@code lab check} up.
+ * <p>The connect gives up after {@value #CONNECT_TIMEOUT_MS} ms: the
+ * handshake is the kernel's own (a listening socket's backlog answers the
+ * SYN, the server process need not even run), so a listener answers at once
+ * and a port nobody listens on is refused at once (RST); only a packet
+ * dropped on the way (a firewall) waits, and that must not hold
+ * {@code lab check} up.
  */
 public final class TcpListenCheck implements CheckKind {
-    static final int CONNECT_TIMEOUT_MS = 300;
+    static final int CONNECT_TIMEOUT_MS = 200;
 
     @Override
     public Signature signature() { return new Signature("tcp-listen", List.of("netns", "address", "port"), List.of()); }
