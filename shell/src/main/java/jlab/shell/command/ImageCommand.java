@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jlab.engine.EngineException;
 import jlab.engine.image.Descriptor;
@@ -31,8 +29,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "image", description = "Manage images: ls, rm, prune, inspect (--layers), tag, history.",
         synopsisSubcommandLabel = "COMMAND")
 public final class ImageCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
     /** {@code image} and its subcommands, for the Cli to register in one line. */
@@ -55,7 +51,7 @@ public final class ImageCommand implements Callable<Integer> {
 
     static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return jlab.shell.Json.indented().writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
