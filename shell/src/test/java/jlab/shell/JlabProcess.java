@@ -107,21 +107,7 @@ final class JlabProcess {
 
     /** Runs jlab with the file {@code stdin} as its standard input (a tarball for load or import -). */
     Result runWithInputFile(Path stdin, String... args) {
-        try {
-            Process p = builder(List.of(args)).redirectInput(stdin.toFile()).start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError("jlab " + String.join(" ", args) + " did not finish in 120 s");
-            }
-            return new Result(p.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return start(builder(List.of(args)).redirectInput(stdin.toFile()), null, args);
     }
 
     private static String read(java.io.InputStream in) {

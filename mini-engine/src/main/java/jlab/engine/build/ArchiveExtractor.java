@@ -118,16 +118,10 @@ final class ArchiveExtractor {
     }
 
     private static String clean(String name, Path file, Instruction in) {
-        String n = name;
-        while (n.startsWith("./")) n = n.substring(2);
-        while (n.startsWith("/")) n = n.substring(1);
-        while (n.endsWith("/")) n = n.substring(0, n.length() - 1);
-        if (n.equals(".")) return "";
-        for (String part : n.split("/")) {
-            if (part.equals("..")) {
-                throw BuildException.at(in, "ADD " + file.getFileName() + ": the archive's entry \"" + name
-                        + "\" climbs out of the destination with '..': refused");
-            }
+        String n = jlab.engine.image.TarNames.relative(name);
+        if (n == null) {
+            throw BuildException.at(in, "ADD " + file.getFileName() + ": the archive's entry \"" + name
+                    + "\" climbs out of the destination with '..': refused");
         }
         return n;
     }

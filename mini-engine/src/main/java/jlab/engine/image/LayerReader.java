@@ -120,16 +120,8 @@ final class LayerReader {
 
     /** The entry's name, relative, without "./" or a trailing "/"; refused if it climbs out. */
     private String clean(String name) {
-        String n = name;
-        while (n.startsWith("./")) n = n.substring(2);
-        while (n.startsWith("/")) n = n.substring(1);
-        while (n.endsWith("/")) n = n.substring(0, n.length() - 1);
-        if (n.equals(".")) return "";
-        for (String part : n.split("/")) {
-            if (part.equals("..")) {
-                throw new EngineException(what + ": entry \"" + name + "\" climbs out of the layer with '..': refused");
-            }
-        }
+        String n = TarNames.relative(name);
+        if (n == null) throw new EngineException(what + ": entry \"" + name + "\" climbs out of the layer with '..': refused");
         return n;
     }
 
