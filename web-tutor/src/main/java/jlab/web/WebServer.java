@@ -92,7 +92,29 @@ public final class WebServer {
     }
 
     private static void refuseLargeMultipart(Context ctx, long maxBytes) {
-        if (isMultipart(ctx) && ctx.contentLength() > maxBytes) throw tooLarge(maxBytes);
+        if (isMultipart(ctx) && ctx.contentLength() > maxBytes) throw refusedUnread(ctx, tooLarge(maxBytes));
+    }
+
+    /** How much of a refused body is read and thrown away so that its 413 reaches the client (see below). */
+    static final long DISCARDED_AT_MOST = 16L << 20;
+
+    /**
+     * {@code refusal} (a 413), after reading the request's body and throwing it away. Answering without
+     * reading it races the client: the server closes the connection with the body's rest unread in the
+     * kernel's buffer, and closing a socket with unread data sends a TCP reset, which can destroy the
+     * answer before the client has read it ("no bytes received" instead of the 413). Past
+     * {@link #DISCARDED_AT_MOST}, the connection is closed all the same: a client that sends that much
+     * over the limit gets no answer.
+     */
+    public static ClientError refusedUnread(Context ctx, ClientError refusal) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DISCARDED_AT_MOST && (n = in.read(buffer)) > 0; ) read += n;
+        } catch (java.io.IOException | IllegalStateException e) {
+            // the client went away (nobody to answer), or Jetty's multipart parser holds the stream: answer as is
+        }
+        return refusal;
     }
 
     /** Jetty's parser stops at the limit with "max length exceeded: N" (or "max file size ..."), wrapped twice or thrice. */
@@ -143,7 +165,7 @@ public final class WebServer {
 
     private static void serverError(Exception e, Context ctx, long maxBytes) {
         if (isMultipart(ctx) && overMultipartLimit(e)) {
-            refuse(ctx, 413, tooLarge(maxBytes).getMessage());
+            refuse(ctx, 413, refusedUnread(ctx, tooLarge(maxBytes)).getMessage());
             return;
         }
         String id = Tokens.random().substring(0, 8);

@@ -17,16 +17,21 @@ import jlab.labs.model.Lab;
  * each check within its own points, {@code passed} exactly when every check
  * passed — and be about a lab this jlab has: its id, its version, its checks
  * in order with their points. Anything else is refused with the reason, in
- * one line, and never reaches the gradebook.
+ * one line, and never reaches the gradebook: neither {@code jlab grade}'s
+ * ({@link Grader}) nor {@code jlab serve}'s, whose submission API runs the
+ * same audit on what it receives.
  */
-final class ResultAudit {
+public final class ResultAudit {
     /** Scores are written with two decimals; their sum may differ from the total in the last digit. */
     private static final double ROUNDING = 0.005;
 
     private ResultAudit() {}
 
-    /** @param labs the labs this jlab has, by id (the catalogue) */
-    static void check(SubmittedResult r, Function<String, Optional<Lab>> labs) {
+    /**
+     * @param labs the labs this jlab has, by id (the catalogue)
+     * @throws Refusal {@link Refusal.Kind#INCONSISTENT} or {@link Refusal.Kind#UNKNOWN_LAB}, with the reason
+     */
+    public static void check(SubmittedResult r, Function<String, Optional<Lab>> labs) {
         addsUp(r);
         Lab lab = labs.apply(r.lab()).orElseThrow(() -> new Refusal(Refusal.Kind.UNKNOWN_LAB, "lab '" + r.lab()
                 + "' is not one of this jlab's labs (jlab lab list; an instructor's own: JLAB_LABS_DIR)"));

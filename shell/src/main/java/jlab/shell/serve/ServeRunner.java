@@ -45,8 +45,10 @@ final class ServeRunner {
             FirstInstructor.ensure(new Accounts(db), new Passwords(), c.initInstructor, Clock.systemUTC()).ifPresent(made ->
                     session.out().println("jlab serve: instructor account '" + made.name() + "', one-time password: "
                             + made.password() + "  (shown once: log in and choose your own)"));
-            ServeServer.Settings settings = ServeServer.Settings.standard(Catalogue.standard(System.getenv()).ids());
-            settings = new ServeServer.Settings(settings.clock(), settings.passwords(), settings.throttle(), c.secureCookies, settings.catalogue());
+            // The labs it grades: the built-in ones and the instructor's (JLAB_LABS_DIR); one left out says why.
+            Catalogue catalogue = Catalogue.standard(System.getenv());
+            catalogue.problems().forEach(p -> session.err().println("jlab serve: " + p));
+            ServeServer.Settings settings = ServeServer.Settings.standard(catalogue.all()).withSecureCookies(c.secureCookies);
             server = ServeServer.start(db, new WebServer.Options(c.host.replaceAll("^\\[|]$", ""), c.port, 1 << 20), settings);
         } catch (IllegalArgumentException e) {
             db.close();

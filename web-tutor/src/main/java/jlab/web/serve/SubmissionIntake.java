@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jlab.labs.grade.Gradebook;
 import jlab.labs.grade.Refusal;
+import jlab.labs.grade.ResultAudit;
 import jlab.labs.grade.Submission;
 import jlab.labs.grade.SubmissionEnvelope;
+import jlab.labs.model.Lab;
 import jlab.web.ClientError;
 import jlab.web.db.DatabaseException;
 import jlab.web.db.Labs;
@@ -26,6 +29,9 @@ import jlab.web.db.Submissions;
  *   <li>the body is opened by labs' {@link SubmissionEnvelope#open} with that token: the HMAC is checked over
  *       the bytes as received, never after re-parsing (400 not JSON or cut short, 422 another schema or tampered);</li>
  *   <li>its {@code student} must be the token's owner (403: a token signs for its own student only);</li>
+ *   <li>the result must add up and be about one of the server's labs, with that lab's checks and points — labs'
+ *       {@link ResultAudit}, as {@code jlab grade} does (422 otherwise: a signature proves who sent it, not that
+ *       its numbers are jlab's, since the student holds the token that signs);</li>
  *   <li>the same bytes again, or the same student, lab and {@code submitted_at}, is a replay: 409, nothing changed;</li>
  *   <li>stored as received, with its score; late when received after the lab's deadline — by the server's clock,
  *       since the student's {@code submitted_at} comes from a clock the student sets.</li>
@@ -39,12 +45,15 @@ public final class SubmissionIntake {
     private final Students students;
     private final Submissions submissions;
     private final Labs labs;
+    private final Function<String, Optional<Lab>> catalogue;
     private final Clock clock;
 
-    public SubmissionIntake(Students students, Submissions submissions, Labs labs, Clock clock) {
+    /** @param catalogue the labs the server grades, by id */
+    public SubmissionIntake(Students students, Submissions submissions, Labs labs, Function<String, Optional<Lab>> catalogue, Clock clock) {
         this.students = students;
         this.submissions = submissions;
         this.labs = labs;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -62,6 +71,7 @@ public final class SubmissionIntake {
         if (s.lab().length() > 64 || !LAB.matcher(s.lab()).matches()) {
             throw new ClientError(422, "lab: '" + s.lab() + "' is not a lab id (lower-case letters, digits and dashes)");
         }
+        audit(s);
         submissions.original(body, s.student(), s.lab(), s.submittedAt()).ifPresent(SubmissionIntake::replay);
         Instant received = clock.instant();
         long id;
@@ -90,6 +100,15 @@ public final class SubmissionIntake {
         } catch (Refusal r) {
             int status = r.kind() == Refusal.Kind.MALFORMED || r.kind() == Refusal.Kind.TRUNCATED ? 400 : 422;
             throw new ClientError(status, r.kind().word() + ": " + r.reason());
+        }
+    }
+
+    /** The result against itself and its lab: 422 with the audit's one line (inconsistent, unknown-lab). */
+    private void audit(Submission s) {
+        try {
+            ResultAudit.check(s.result(), catalogue);
+        } catch (Refusal r) {
+            throw new ClientError(422, r.kind().word() + ": " + r.reason());
         }
     }
 

@@ -1,12 +1,16 @@
 package jlab.web.serve;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jlab.labs.check.Evidence;
 import jlab.labs.check.Status;
 import jlab.labs.grade.SubmissionEnvelope;
+import jlab.labs.model.CheckSpec;
+import jlab.labs.model.Lab;
 import jlab.labs.model.Lang;
 import jlab.labs.model.Text;
 import jlab.labs.run.CheckResult;
@@ -16,6 +20,21 @@ import jlab.labs.run.ResultJson;
 /** Submissions as {@code jlab lab submit} makes them (labs' ResultJson and SubmissionEnvelope.seal), no host needed. */
 final class Results {
     private Results() {}
+
+    /**
+     * The labs the test server grades: uts-namespace with checks c1 and c2, cgroup-pids with c1, check ci worth
+     * i points, as {@link #json} writes them (the server audits each result against its lab).
+     */
+    static final List<Lab> LABS = List.of(lab("uts-namespace", 2), lab("cgroup-pids", 1));
+
+    private static Lab lab(String id, int checks) {
+        List<CheckSpec> specs = new ArrayList<>();
+        for (int points = 1; points <= checks; points++) {
+            specs.add(new CheckSpec("c" + points, new Text("Vérif " + points, "Check " + points), points, "file", Map.of(), List.of(),
+                    new Text("", ""), points));
+        }
+        return new Lab(id, 1, new Text(id, id), new Text("", ""), List.of(), List.of(), List.of(), specs, List.of(), Path.of(id));
+    }
 
     /** Check i is {@code c<i>}, worth i points. */
     static String json(String lab, Status... statuses) {
