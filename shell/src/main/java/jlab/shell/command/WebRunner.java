@@ -32,6 +32,7 @@ final class WebRunner {
         Thread hook = new Thread(tutor::close, "jlab-web-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            tutor.labProblems().forEach(p -> session.err().println("jlab: " + p));
             session.out().println(tutor.url());
             session.out().flush();
             if (openBrowser) openBrowser(tutor);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -46,12 +48,18 @@ public final class Tutor implements AutoCloseable {
      * @param lang  {@code --lang}; null: each browser's Accept-Language
      * @param state jlab's state directory (the labs' notes, the containers, the tutor's attempts)
      * @param home  jlab's checkout, where the {@code jlab} launcher is: the web terminal runs it
+     * @param labs  the labs it shows, read on another thread while the server starts
      */
-    public record Options(int port, Lang lang, StateDir state, Path home) {
-        /** With {@link JlabHome#locate()} as the checkout. */
+    public record Options(int port, Lang lang, StateDir state, Path home, Supplier<Catalogue> labs) {
+        /**
+         * With {@link JlabHome#locate()} as the checkout, and the labs of {@code jlab lab list}: the built-in ones
+         * and the instructor's of {@value Catalogue#LABS_DIR}.
+         */
         public Options(int port, Lang lang, StateDir state) {
-            this(port, lang, state, JlabHome.locate());
+            this(port, lang, state, JlabHome.locate(), () -> Catalogue.standard(System.getenv()));
         }
+
+        public Options withLabs(Supplier<Catalogue> other) { return new Options(port, lang, state, home, other); }
     }
 
     /** The port is taken (another jlab web?): one line a student can act on. */
@@ -68,14 +76,16 @@ public final class Tutor implements AutoCloseable {
     private final TerminalService terminals;
     private final String token;
     private final Path urlFile;
+    private final List<String> labProblems;
     private final Object stopped = new Object();
     private boolean closed;
 
-    private Tutor(Javalin app, TerminalService terminals, String token, Path urlFile) {
+    private Tutor(Javalin app, TerminalService terminals, String token, Path urlFile, List<String> labProblems) {
         this.app = app;
         this.terminals = terminals;
         this.token = token;
         this.urlFile = urlFile;
+        this.labProblems = List.copyOf(labProblems);
     }
 
     public static Tutor start(Options options) {
@@ -86,7 +96,7 @@ public final class Tutor implements AutoCloseable {
         Sessions sessions = new Sessions(Duration.ofHours(12));
         Language language = new Language(options.lang());
         Course course = Course.fromClassPath();
-        LabBook labs = new LabBook(Catalogue::builtIn); // read on another thread while Jetty starts
+        LabBook labs = new LabBook(options.labs()); // read on another thread while Jetty starts
         Attempts attempts = new Attempts(webDir.resolve("attempts"), ATTEMPTS_KEPT);
         TokenGate gate = new TokenGate(token, sessions, urlFile.toString());
         Templates templates = new Templates();
@@ -137,7 +147,7 @@ public final class Tutor implements AutoCloseable {
             terminals.close();
             throw e;
         }
-        Tutor tutor = new Tutor(app, terminals, token, urlFile);
+        Tutor tutor = new Tutor(app, terminals, token, urlFile, labs.problems());
         tutor.writeUrlFile();
         return tutor;
     }
@@ -157,6 +167,9 @@ public final class Tutor implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /** The instructor's labs left out, one line each saying why (as {@code jlab lab list} prints them). */
+    public List<String> labProblems() { return labProblems; }
 
     /** The one link that opens the tutor: {@code http://127.0.0.1:PORT/?token=T}. */
     public String url() { return "http://127.0.0.1:" + port() + "/?" + TokenGate.PARAM + "=" + token; }

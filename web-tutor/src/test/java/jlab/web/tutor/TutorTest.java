@@ -99,6 +99,65 @@ class TutorTest {
         assertThat(fr.body()).contains("<html lang=\"fr\">", "Les espaces de noms", "Les labs", "pas encore vérifié");
     }
 
+    /**
+     * An instructor's folder of labs (JLAB_LABS_DIR): its labs are on the home page and have their page, with
+     * their AsciiDoc rendered, and a Check button that runs their checks; an invalid one is left out, in one line.
+     */
+    @Test
+    void an_instructors_labs_are_listed_shown_and_checked_and_a_broken_one_is_one_line() throws Exception {
+        Path labs = Files.createDirectories(stateDir.resolve("instructor-labs"));
+        Path lab = Files.createDirectories(labs.resolve("host-name"));
+        Files.writeString(lab.resolve("lab.yaml"), """
+                id: host-name
+                version: 3
+                title: {fr: Le nom de l'hôte, en: The host's name}
+                summary: {fr: Ne changez pas le nom de l'hôte, en: Leave the host's name alone}
+                checks:
+                  - id: unchanged
+                    title: {fr: Inchangé, en: Unchanged}
+                    points: 2
+                    kind: hostname-unchanged
+                    with: {not: jlab-no-such-name}
+                    hint: {fr: hostname, en: hostname}
+                """);
+        Files.writeString(lab.resolve("instructions.fr.adoc"), "= Le nom de l'hôte\n\n== Avec les outils\n\nNe touchez à *rien*.\n");
+        Files.writeString(lab.resolve("instructions.en.adoc"), """
+                = The host's name
+
+                == With Linux tools
+
+                Change *nothing*: <script>alert(1)</script>
+
+                [source,console,role=jlab-cmd]
+                ----
+                # hostname          <1>
+                ----
+                <1> the host's name
+                """);
+        Path broken = Files.createDirectories(labs.resolve("broken"));
+        Files.writeString(broken.resolve("lab.yaml"), "id: broken\nversion: 1\n");
+
+        try (Tutor own = Tutor.start(new Tutor.Options(0, null, new StateDir(stateDir.resolve("own"))).withLabs(() ->
+                jlab.labs.Catalogue.builtIn().with(labs)))) {
+            assertThat(own.labProblems()).singleElement().asString().startsWith(broken + ": left out: ");
+            TutorClient student = new TutorClient(own).logIn(own);
+            assertThat(student.get("/?lang=en").body()).contains("href=\"/labs/host-name\"", "The host&#39;s name", "href=\"/labs/veth\"")
+                    .doesNotContain("href=\"/labs/broken\"");
+            String page = student.get("/labs/host-name?lang=en").body();
+            assertThat(page).contains("<h2 id=\"with-linux-tools\">With Linux tools</h2>", "Change <strong>nothing</strong>: &lt;script&gt;",
+                    "<div class=\"listingblock jlab-cmd\">", "# hostname          <b class=\"conum\">(1)</b>", "<p>the host&#8217;s name</p>",
+                    "id=\"check-button\"").doesNotContain("<script>alert");
+            assertThat(student.get("/labs/host-name?lang=fr").body()).contains("Ne touchez à <strong>rien</strong>.");
+            HttpResponse<String> check = student.post("/api/labs/host-name/check?lang=en", student.csrf("/labs/host-name"));
+            assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+            com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.body());
+            assertThat(result.path("lab").asText()).isEqualTo("host-name");
+            assertThat(result.path("lab_version").asInt()).isEqualTo(3);
+            assertThat(result.path("passed").asBoolean()).as(check.body()).isTrue();
+            assertThat(student.get("/labs/broken").statusCode()).isEqualTo(404);
+        }
+    }
+
     @Test
     void the_language_is_remembered_in_the_session_and_defaults_to_the_browsers() throws Exception {
         TutorClient student = new TutorClient(tutor).logIn(tutor);
