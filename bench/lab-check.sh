@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # How long `jlab lab check` takes, for EVERY lab of the catalogue that this
-# script knows how to solve (the 14 published ones), with the student's work
-# in place (made with plain tools: unshare, mount, pivot_root, ip, mkdir and
-# echo into cgroup files, busybox httpd, iptables), and for the labs that
+# script knows how to solve (all 16), with the student's work in place (made
+# with plain tools: unshare, mount, pivot_root, ipcmk, ip, mkdir and echo into
+# cgroup files, busybox httpd, iptables), and for the labs that
 # probe (ping, HTTP GET) once more with that probe failing: a ping nobody
 # answers (icmp_echo_ignore_all in the namespace), a SYN dropped on the way
 # (the DNAT without route_localnet). The issue's figure: under 1 s, probes
@@ -20,13 +20,13 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 cd "$root"
 N=${N:-10}
 [ "$(id -u)" = 0 ] || { echo "lab-check.sh: run as root (the checks read other processes' namespaces)" >&2; exit 1; }
-for t in unshare nsenter ip iptables busybox ping newuidmap python3; do
+for t in unshare nsenter ipcmk ip iptables busybox ping newuidmap python3; do
   command -v $t >/dev/null || { echo "lab-check.sh: needs $t (util-linux, iproute2, iptables, busybox-static, iputils-ping, uidmap, python3)" >&2; exit 1; }
 done
 export JLAB_STATE_DIR=${JLAB_STATE_DIR:-/tmp/jlab-bench-labs-$$}
 ./jlab --version >/dev/null   # builds jlab on first use
 
-LABS="uts-namespace pid-namespace mount-namespace bind-mount pivot-root user-namespace overlay cgroup-memory cgroup-pids cgroup-cpu veth bridge port-publish container"
+LABS="uts-namespace pid-namespace mount-namespace bind-mount pivot-root user-namespace ipc-namespace cgroup-namespace overlay cgroup-memory cgroup-pids cgroup-cpu veth bridge port-publish container"
 PROBES="veth bridge port-publish container"
 for d in /mnt/jlab-private /data /srv/jlab/rootfs /srv/jlab/overlay /srv/jlab/web /srv/jlab/data; do
   [ -e "$d" ] && { echo "lab-check.sh: $d is already there (someone's lab?): not measuring over it" >&2; exit 1; }
@@ -38,7 +38,7 @@ snapshot() {
   { ip -o link | sed 's/^[0-9]*: //' | awk '{print $1}' | grep -E '^jlab-' || true
     ip -o -4 addr | grep -E ' 10\.20[0-3]\.0\.' || true
     ip netns list; grep -E 'jlab|/data' /proc/self/mountinfo | awk '{print $5}' || true
-    find /sys/fs/cgroup -maxdepth 2 \( -name jlab-mem -o -name jlab-pids -o -name jlab-cpu -o -name jlab-box \)
+    find /sys/fs/cgroup -maxdepth 2 \( -name jlab-mem -o -name jlab-pids -o -name jlab-cpu -o -name jlab-box -o -name jlab-cgns \)
     iptables-save -t nat 2>/dev/null | grep -E '18080|10\.202\.0\.' || true
     ls -d /mnt/jlab-private /data /srv/jlab/* 2>/dev/null || true; cat /etc/subuid /etc/subgid 2>/dev/null || true; } | sort
 }
@@ -73,6 +73,9 @@ unshare --mount sh -c 'mount -t tmpfs tmpfs /mnt/jlab-private && exec sleep 3600
 unshare --mount sh -c 'mkdir -p /data && mount --bind /srv/jlab/data /data && mount -o remount,bind,ro /data && exec sleep 3600' & pids+=($!)
 unshare --mount sh -c 'mount --make-rprivate / && mount --bind /srv/jlab/rootfs /srv/jlab/rootfs && cd /srv/jlab/rootfs && mkdir -p oldroot && pivot_root . oldroot && exec /bin/busybox sh -c "umount -l /oldroot; exec sleep 3600"' & pids+=($!)
 unshare --user --map-users=100000,0,65536 --map-groups=100000,0,65536 --setuid 0 --setgid 0 sleep 3600 & pids+=($!)
+unshare --ipc sh -c 'ipcmk -Q >/dev/null && exec sleep 3600' & pids+=($!)
+# The cgroup namespace: a shell enters jlab-cgns, then unshares its cgroup namespace, rooted there.
+sh -c "mkdir $(cgdir pids jlab-cgns) && echo \$\$ > $(cgdir pids jlab-cgns)/cgroup.procs && exec unshare --cgroup sleep 3600" & pids+=($!)
 (cd /srv/jlab/overlay && mount -t overlay overlay -o lowerdir=lower,upperdir=upper,workdir=work merged && echo changed > merged/base.txt && rm merged/old.txt)
 sh -c "mkdir $(cgdir memory jlab-mem) && echo 64M > $(cgdir memory jlab-mem)/$mem && echo \$\$ > $(cgdir memory jlab-mem)/cgroup.procs && exec sleep 3600" & pids+=($!)
 sh -c "mkdir $(cgdir pids jlab-pids) && echo 20 > $(cgdir pids jlab-pids)/pids.max && echo \$\$ > $(cgdir pids jlab-pids)/cgroup.procs && exec sleep 3600" & pids+=($!)

@@ -22,7 +22,15 @@ time_prompt() {
   tmux kill-session -t "$tag" 2>/dev/null || true
   start=${EPOCHREALTIME/./}
   tmux new-session -d -s "$tag" -x 120 -y 40 "$cmd"
-  until tmux capture-pane -N -p -t "$tag" 2>/dev/null | grep -q "$pattern"; do sleep 0.005; done
+  until tmux capture-pane -N -p -t "$tag" 2>/dev/null | grep -q "$pattern"; do
+    sleep 0.005
+    # A subject that never shows its prompt (it failed, or its session ended) stops the benchmark, in one line.
+    if (( ${EPOCHREALTIME/./} - start > 30000000 )); then
+      echo "repl-prompt: no '$pattern' within 30 s from: $cmd" >&2
+      tmux capture-pane -p -t "$tag" 2>/dev/null | grep . | tail -5 >&2 || true
+      exit 1
+    fi
+  done
   end=${EPOCHREALTIME/./}
   tmux kill-session -t "$tag" 2>/dev/null || true
   echo $(( (end - start) / 1000 ))
