@@ -44,6 +44,12 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
                 resources, userns, mounts, detach, restart, network, ports, publishAll);
     }
 
+    /** The same spec with other mounts: an image's VOLUMEs add anonymous volumes. */
+    public ContainerSpec withMounts(List<MountSpec> other) {
+        return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty, remove,
+                resources, userns, other, detach, restart, network, publish, publishAll);
+    }
+
     public ContainerSpec {
         command = List.copyOf(command);
         env = List.copyOf(env);

@@ -26,6 +26,7 @@ import jlab.engine.step.ContainerBuild;
 import jlab.engine.step.ContainerDirStep;
 import jlab.engine.step.ExecStep;
 import jlab.engine.stepmode.Construction;
+import jlab.engine.volume.ImageVolumes;
 import jlab.engine.volume.Volumes;
 import jlab.kernel.cgroup.CgroupDriver;
 import jlab.kernel.cgroup.CgroupStats;
@@ -120,7 +121,7 @@ public final class Engine {
      */
     public RunResult run(ContainerSpec asked, StepListener listener) {
         Image image = images.forSpec(asked);
-        ContainerSpec spec = PublishAll.expand(asked, image);
+        ContainerSpec spec = withImage(asked, image);
         return runInForeground(prepare(spec, image), RunPlan.forSpec(spec, true), listener, (r, upper) -> r);
     }
 
@@ -181,7 +182,7 @@ public final class Engine {
      */
     public Construction construct(ContainerSpec asked, StepListener listener) {
         Image image = images.forSpec(asked);
-        ContainerSpec spec = PublishAll.expand(asked, image);
+        ContainerSpec spec = withImage(asked, image);
         ContainerBuild build = prepare(spec, image);
         Plan plan = RunPlan.forSpec(spec, true);
         ContainerRecord runRecord = new ContainerRecord(build.id(), build.name(), build.image().name(),
@@ -217,7 +218,7 @@ public final class Engine {
     /** {@code create}: the container's record, config.json and name; nothing runs. */
     public ContainerRecord create(ContainerSpec spec) {
         Image image = images.forSpec(spec);
-        return lifecycle.create(prepare(PublishAll.expand(spec, image), image));
+        return lifecycle.create(prepare(withImage(spec, image), image));
     }
 
     /** {@code start}: runs a created (or exited) container's plan, detached. */
@@ -252,8 +253,13 @@ public final class Engine {
     /** The plan {@code run} would execute for this spec, and the build it would fill: nothing is made. */
     public Prepared explain(ContainerSpec asked) {
         Image image = images.forSpec(asked);
-        ContainerSpec spec = PublishAll.expand(asked, image);
+        ContainerSpec spec = withImage(asked, image);
         return new Prepared(prepare(spec, image), RunPlan.forSpec(spec, !spec.detach()));
+    }
+
+    /** What the image adds to what the user asked: -P's ports from EXPOSE, an anonymous volume per VOLUME. */
+    private static ContainerSpec withImage(ContainerSpec asked, Image image) {
+        return ImageVolumes.expand(PublishAll.expand(asked, image), image);
     }
 
     /** A container not yet made: its build (id, paths, image) and its plan. */

@@ -347,4 +347,67 @@ class BuildTest extends RealJlabTest {
         var run = ok(jlab.run("run", "--rm", "final"));
         assertThat(run.lines()).containsExactly("compiled", "ls: /work: No such file or directory", "65534:65534", "/bin/vi");
     }
+
+    /**
+     * VOLUME: each container of the image gets an anonymous volume there, filled from the image's files,
+     * outside the container's layer (diff does not show what is written there), and gone with rm -v;
+     * a -v at the same path wins, and --rm leaves no volume.
+     */
+    @Test
+    void an_images_volume_is_an_anonymous_volume_per_container_filled_from_the_image_and_removed_with_it() throws IOException {
+        write("Dockerfile", """
+                FROM busybox
+                RUN mkdir /data && echo seeded > /data/seed
+                VOLUME /data
+                CMD ["sh", "-c", "cat /data/seed; echo written > /data/new; grep -c ' /data ' /proc/self/mountinfo"]
+                """);
+        ok(build("-t", "withvol", ctx.toString()));
+        List<String> volumesBefore = ok(jlab.run("volume", "ls", "-q")).lines();
+        try {
+            var run = ok(jlab.run("run", "--name", "vol1", "withvol"));
+            assertThat(run.lines()).as("the image's file, then /data a mount of its own").containsExactly("seeded", "1");
+            List<String> made = new ArrayList<>(ok(jlab.run("volume", "ls", "-q")).lines());
+            made.removeAll(volumesBefore);
+            assertThat(made).as("one anonymous volume").hasSize(1);
+            Path data = state.resolve("volumes").resolve(made.get(0)).resolve("_data");
+            assertThat(data.resolve("seed")).hasContent("seeded");
+            assertThat(data.resolve("new")).hasContent("written");
+            assertThat(ok(jlab.run("inspect", "vol1")).out()).contains(made.get(0)).contains("/data");
+            assertThat(ok(jlab.run("diff", "vol1")).out()).as("the volume is not the container's layer").doesNotContain("/data/new");
+            ok(jlab.run("rm", "-v", "vol1"));
+            assertThat(ok(jlab.run("volume", "ls", "-q")).lines()).as("rm -v removed it").containsExactlyInAnyOrderElementsOf(volumesBefore);
+
+            var named = ok(jlab.run("run", "--rm", "-v", "mine:/data", "withvol"));
+            assertThat(named.lines()).as("a named volume at the same path, filled from the image").containsExactly("seeded", "1");
+            ok(jlab.run("run", "--rm", "withvol"));
+            List<String> after = new ArrayList<>(ok(jlab.run("volume", "ls", "-q")).lines());
+            after.removeAll(volumesBefore);
+            assertThat(after).as("--rm removed its anonymous volume; the named one stays").containsExactly("mine");
+        } finally {
+            jlab.run("rm", "-f", "-v", "vol1");
+            jlab.run("volume", "rm", "mine");
+        }
+    }
+
+    /**
+     * Two RUNs that change nothing each make the same empty layer (as Docker's classic builder does): the
+     * image holds that layer twice, and overlayfs refuses a lowerdir named twice (ELOOP). The container
+     * stacks each directory once, its highest occurrence.
+     */
+    @Test
+    void two_runs_that_change_nothing_make_the_same_layer_twice_and_the_image_still_runs() throws IOException {
+        write("Dockerfile", """
+                FROM busybox
+                RUN true
+                RUN echo nothing written
+                RUN echo after > /f
+                CMD ["cat", "/f"]
+                """);
+        ok(build("-t", "noops", ctx.toString()));
+        List<String> diffIds = images().require("noops").config().diffIds();
+        assertThat(diffIds).hasSize(4);
+        assertThat(diffIds.get(1)).as("the two empty layers").isEqualTo(diffIds.get(2));
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "noops")).lines()).containsExactly("after");
+        assertThat(ok(jlab.run("image", "inspect", "--layers", "-q", "noops")).lines()).hasSize(4);
+    }
 }

@@ -163,7 +163,7 @@ class InspectionTest extends RealJlabTest {
             assertThat(Files.readAllLines(Path.of(dir.asText(), "cgroup.procs"))).contains(Long.toString(box.initPid()));
         }
         List<String> mounts = new ArrayList<>();
-        o.path("Mounts").forEach(m -> mounts.add(m.path("Destination").asText() + " " + m.path("Type").asText()));
+        o.path("MountTable").forEach(m -> mounts.add(m.path("Destination").asText() + " " + m.path("Type").asText()));
         assertThat(mounts).contains("/ overlay", "/proc proc", "/dev tmpfs", "/sys sysfs");
         // on the default bridge network: lo, and eth0 (the container's end of its veth pair)
         List<String> interfaces = new ArrayList<>();

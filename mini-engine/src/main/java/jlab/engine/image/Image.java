@@ -60,6 +60,19 @@ public record Image(String name, String id, List<Path> layers, ImageConfig.Setti
         return m == null ? List.of() : List.copyOf(m.keySet());
     }
 
+    /**
+     * overlayfs's {@code lowerdir}: the layers top first, each directory once. An image may hold the same
+     * layer twice (two RUNs that changed nothing each make the same empty layer, as Docker's classic builder
+     * does), and the kernel refuses a lowerdir named twice (ELOOP). Keeping only the highest occurrence
+     * changes nothing a container sees: a lookup goes top down, and the higher copy holds every name the
+     * lower one does, so the lower one is never reached.
+     */
+    public List<Path> lowerDirs() {
+        java.util.LinkedHashSet<Path> topFirst = new java.util.LinkedHashSet<>();
+        for (int i = layers.size() - 1; i >= 0; i--) topFirst.add(layers.get(i));
+        return List.copyOf(topFirst);
+    }
+
     /** The layer at the top: what a container sees where no upper directory hides it. */
     public Path top() { return layers.get(layers.size() - 1); }
 

@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jlab.engine.ContainerSpec;
 import jlab.engine.network.Endpoint;
 import jlab.engine.network.PortMapping;
 import jlab.engine.network.Subnet;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.state.StateDir;
+import jlab.engine.volume.MountSpec;
+import jlab.engine.volume.MountView;
+import jlab.engine.volume.VolumeStore;
 import jlab.kernel.KernelException;
 import jlab.kernel.cgroup.Cgroup;
 import jlab.kernel.ns.Namespace;
@@ -24,7 +28,8 @@ import jlab.kernel.proc.ProcFs;
  * can show of the kernel's side besides: each namespace with its inode (read
  * from /proc/PID/ns, so {@code readlink /proc/PID/ns/uts} on the host shows
  * the same number), the cgroup with its limit files as the kernel holds them,
- * the mount table the container sees (/proc/PID/mountinfo) and the network
+ * its volumes and binds (Docker's "Mounts"), the mount table the container
+ * sees (/proc/PID/mountinfo: "MountTable") and the network
  * interfaces of its network namespace (/proc/PID/net/dev) with, on a bridge
  * network, its address, gateway and published ports.
  */
@@ -53,12 +58,13 @@ public final class Inspect {
         o.put("Image", r.image());
         o.put("Name", "/" + r.name());
         o.put("Config", c.spec());
+        o.put("Mounts", userMounts(r.id(), c.spec()));
         if (!running) return o;
         long pid = c.pid();
         try {
             o.put("Namespaces", namespaces(pid));
             o.put("Cgroup", cgroup(c.cgroup()));
-            o.put("Mounts", mounts(pid));
+            o.put("MountTable", mountTable(pid));
             o.put("NetworkSettings", networkSettings(r, pid));
         } catch (KernelException exited) {
             // it stopped while we read it: what was read is still true of it
@@ -118,7 +124,29 @@ public final class Inspect {
         return o;
     }
 
-    private List<Map<String, Object>> mounts(long pid) {
+    /**
+     * Docker's "Mounts": the volumes, binds and tmpfs the container was given (-v, --mount, --tmpfs, and
+     * an anonymous volume per VOLUME of its image), with each volume's name and directory on the host.
+     * From its saved spec: a container that has exited shows them too.
+     */
+    private List<Map<String, Object>> userMounts(String id, ContainerSpec spec) {
+        VolumeStore volumes = new VolumeStore(state);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (MountSpec m : spec.mounts()) {
+            MountView v = MountView.of(m, id, volumes);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("Type", v.type());
+            if (v.name() != null) o.put("Name", v.name());
+            o.put("Source", v.source() == null ? "" : v.source());
+            o.put("Destination", v.destination());
+            o.put("RW", v.rw());
+            list.add(o);
+        }
+        return list;
+    }
+
+    /** The mount table the container sees (/proc/PID/mountinfo), jlab's own key: what the kernel holds. */
+    private List<Map<String, Object>> mountTable(long pid) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (MountInfo m : proc.mountInfo(pid)) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package jlab.engine.step;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,9 +21,8 @@ public final class OverlayRootfsStep implements Step {
     public String name() { return "overlay rootfs"; }
 
     private Mount mount(ContainerBuild b) {
-        List<String> lower = new ArrayList<>();
+        List<String> lower = b.image().lowerDirs().stream().map(Path::toString).toList();
         List<Path> layers = b.image().layers();
-        for (int i = layers.size() - 1; i >= 0; i--) lower.add(layers.get(i).toString());
         String data = "lowerdir=" + String.join(":", lower) + ",upperdir=" + b.paths().upper() + ",workdir=" + b.paths().work();
         if (data.length() > MAX_OPTIONS) {
             throw new jlab.engine.EngineException("image " + b.image().name() + " has " + layers.size() + " layers: their"

@@ -245,8 +245,7 @@ public final class ImageCommand implements Callable<Integer> {
                 }
             }
             if (!quiet) {
-                List<String> lower = new ArrayList<>();
-                for (int i = image.layers().size() - 1; i >= 0; i--) lower.add(image.layers().get(i).toString());
+                List<String> lower = image.lowerDirs().stream().map(Object::toString).toList();
                 session.out().println("mount -t overlay overlay -o lowerdir=" + String.join(":", lower)
                         + ",upperdir=.../containers/ID/upper,workdir=.../containers/ID/work .../containers/ID/rootfs");
             }
@@ -271,9 +270,7 @@ public final class ImageCommand implements Callable<Integer> {
             m.put("RootFS", rootfs);
             Map<String, Object> driver = new LinkedHashMap<>();
             driver.put("Name", "overlay");
-            List<String> lower = new ArrayList<>();
-            for (int i = image.layers().size() - 1; i >= 0; i--) lower.add(image.layers().get(i).toString());
-            driver.put("LowerDirs", lower);
+            driver.put("LowerDirs", image.lowerDirs().stream().map(Object::toString).toList());
             m.put("GraphDriver", driver);
             return m;
         }
