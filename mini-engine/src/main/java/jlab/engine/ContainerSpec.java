@@ -31,23 +31,24 @@ import jlab.engine.volume.MountSpec;
  * @param network     --network: "bridge" (the default, as Docker), "none", "host", or a user-defined network's name
  * @param publish     -p: host ports forwarded to the container's (on a bridge network)
  * @param publishAll  -P: publish every port the image exposes, on free host ports
+ * @param entrypoint  --entrypoint: replaces the image's ENTRYPOINT and drops its CMD ("" clears both); null: the image's
  */
 public record ContainerSpec(String name, String image, Path rootfs, List<String> command, List<String> env,
                             String workdir, String hostname, String user, boolean interactive, boolean tty,
                             boolean remove, Resources resources, boolean userns, List<MountSpec> mounts,
                             boolean detach, RestartPolicy restart, String network, List<PortMapping> publish,
-                            boolean publishAll) {
+                            boolean publishAll, String entrypoint) {
 
     /** The same spec with other published ports: -P adds the image's exposed ones. */
     public ContainerSpec withPublish(List<PortMapping> ports) {
         return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty, remove,
-                resources, userns, mounts, detach, restart, network, ports, publishAll);
+                resources, userns, mounts, detach, restart, network, ports, publishAll, entrypoint);
     }
 
     /** The same spec with other mounts: an image's VOLUMEs add anonymous volumes. */
     public ContainerSpec withMounts(List<MountSpec> other) {
         return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty, remove,
-                resources, userns, other, detach, restart, network, publish, publishAll);
+                resources, userns, other, detach, restart, network, publish, publishAll, entrypoint);
     }
 
     public ContainerSpec {
@@ -90,6 +91,7 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         private String network;
         private List<PortMapping> publish = new ArrayList<>();
         private boolean publishAll;
+        private String entrypoint;
 
         public Builder name(String v) { name = v; return this; }
         public Builder image(String v) { image = v; return this; }
@@ -111,10 +113,11 @@ public record ContainerSpec(String name, String image, Path rootfs, List<String>
         public Builder network(String v) { network = v; return this; }
         public Builder publish(List<PortMapping> v) { publish = new ArrayList<>(v); return this; }
         public Builder publishAll(boolean v) { publishAll = v; return this; }
+        public Builder entrypoint(String v) { entrypoint = v; return this; }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, rootfs, command, env, workdir, hostname, user, interactive, tty,
-                    remove, resources, userns, mounts, detach, restart, network, publish, publishAll);
+                    remove, resources, userns, mounts, detach, restart, network, publish, publishAll, entrypoint);
         }
     }
 }

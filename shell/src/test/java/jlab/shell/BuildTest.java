@@ -410,4 +410,24 @@ class BuildTest extends RealJlabTest {
         assertThat(ok(jlab.run("run", "--rm", "--network", "none", "noops")).lines()).containsExactly("after");
         assertThat(ok(jlab.run("image", "inspect", "--layers", "-q", "noops")).lines()).hasSize(4);
     }
+
+    /** --entrypoint replaces the image's ENTRYPOINT and drops its CMD, as in Docker; "" leaves the command alone. */
+    @Test
+    void entrypoint_replaces_the_images_and_drops_its_cmd() throws IOException {
+        write("Dockerfile", """
+                FROM busybox
+                ENTRYPOINT ["echo", "from-entrypoint"]
+                CMD ["and-cmd"]
+                """);
+        ok(build("-t", "ep", ctx.toString()));
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "ep")).lines()).containsExactly("from-entrypoint and-cmd");
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "ep", "args")).lines()).containsExactly("from-entrypoint args");
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "--entrypoint", "sh", "ep", "-c", "echo overridden")).lines())
+                .containsExactly("overridden");
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "--entrypoint", "", "ep", "echo", "plain")).lines())
+                .containsExactly("plain");
+        var none = jlab.run("run", "--rm", "--network", "none", "--entrypoint", "", "ep");
+        assertThat(none.exitCode()).as(none.err()).isNotZero();
+        assertThat(none.err().strip()).startsWith("jlab: no command specified");
+    }
 }

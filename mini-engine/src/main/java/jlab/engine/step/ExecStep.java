@@ -23,11 +23,19 @@ public final class ExecStep implements Step {
      * The command, as Docker composes it: the image's ENTRYPOINT, then the user's command or, without
      * one, the image's CMD. An image with {@code ENTRYPOINT ["httpd", "-f"]} and {@code CMD ["-p", "80"]}
      * runs {@code httpd -f -p 80}; {@code jlab run IMAGE -p 8080} runs {@code httpd -f -p 8080}.
+     * {@code --entrypoint sh} replaces the ENTRYPOINT and, as in Docker, drops the image's CMD: the user's
+     * command alone follows it ({@code --entrypoint ""} leaves the user's command alone).
      */
     public static List<String> command(ContainerBuild b) {
-        List<String> args = b.spec().command().isEmpty() ? b.image().defaultCommand() : b.spec().command();
-        List<String> cmd = new ArrayList<>(b.image().entrypoint());
-        cmd.addAll(args);
+        String override = b.spec().entrypoint();
+        List<String> cmd = new ArrayList<>();
+        if (override != null) {
+            if (!override.isEmpty()) cmd.add(override);
+            cmd.addAll(b.spec().command());
+        } else {
+            cmd.addAll(b.image().entrypoint());
+            cmd.addAll(b.spec().command().isEmpty() ? b.image().defaultCommand() : b.spec().command());
+        }
         if (cmd.isEmpty()) {
             throw new EngineException("no command specified: give one after the image (for example: jlab run --rootfs "
                     + b.image().top() + " /bin/sh)");

@@ -23,6 +23,7 @@ abstract class ContainerFlags {
     @Option(names = "--name", paramLabel = "NAME", description = "Name the container.") String name;
     @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "The container's hostname (default: its short id).") String hostname;
     @Option(names = {"-e", "--env"}, paramLabel = "NAME[=VALUE]", description = "Set an environment variable (NAME alone: take jlab's value).") List<String> env = new ArrayList<>();
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Run CMD instead of the image's ENTRYPOINT, without its CMD (\"\": neither).") String entrypoint;
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.") String workdir;
     @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "Run as this user (name or uid, from the image's /etc/passwd).") String user;
     @Option(names = {"-i", "--interactive"}, description = "Keep standard input open.") boolean interactive;
@@ -62,7 +63,7 @@ abstract class ContainerFlags {
             }
             b.image(rest.remove(0));
         }
-        return b.command(rest).name(name).hostname(hostname).env(env).workdir(workdir).user(user)
+        return b.command(rest).entrypoint(entrypoint).name(name).hostname(hostname).env(env).workdir(workdir).user(user)
                 .interactive(interactive).tty(tty).remove(remove).userns(userns)
                 .resources(new Resources(memory, memorySwap, cpus, cpuShares, pidsLimit))
                 .mounts(mountSpecs())
