@@ -23,10 +23,20 @@ public final class ConfigChange {
 
     private ConfigChange() {}
 
-    /** {@code settings} with each of {@code changes} applied in order. */
+    /**
+     * {@code settings} with each of {@code changes} applied in order. As in a Dockerfile, an ENTRYPOINT
+     * drops the CMD it finds unless a CMD came before it among these changes: {@code -c 'ENTRYPOINT ["cat"]'}
+     * alone leaves no old CMD for cat to take as arguments.
+     */
     public static ImageConfig.Settings applyAll(ImageConfig.Settings settings, List<String> changes) {
         ImageConfig.Settings s = settings;
-        for (String c : changes) s = apply(s, c);
+        boolean cmdSet = false;
+        for (String c : changes) {
+            String word = c.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+            s = apply(s, c);
+            if (word.equals("CMD")) cmdSet = true;
+            if (word.equals("ENTRYPOINT") && !cmdSet) s = s.withCmd(null);
+        }
         return s;
     }
 

@@ -116,25 +116,31 @@ public final class ImageStore {
         }
     }
 
-    /** Finds an image by {@code NAME[:TAG]}, by its ID ({@code sha256:...}) or by a prefix of the ID's hex. */
+    /**
+     * Finds an image by {@code NAME[:TAG]}, by its ID ({@code sha256:...}) or by a prefix of the ID's hex.
+     * A name is looked up first, as Docker does: a tag spelled in hex digits ({@code cafe}) is that tag,
+     * not the image whose ID starts with cafe.
+     */
     public Optional<StoredImage> find(String ref) {
         List<StoredImage> all = list();
-        if (looksLikeId(ref)) {
-            String hex = ref.startsWith("sha256:") ? ref.substring(7) : ref;
-            List<StoredImage> matches = all.stream().filter(s -> s.id().hex().startsWith(hex)).toList();
-            if (matches.size() > 1) {
-                throw new EngineException("the ID prefix " + ref + " matches " + matches.size() + " images: give more digits");
+        if (!ref.startsWith("sha256:")) {
+            String tag = null;
+            try {
+                tag = Reference.parse(ref).toString();
+            } catch (EngineException notAName) {
+                if (!looksLikeId(ref)) throw notAName;
             }
-            if (matches.size() == 1) return Optional.of(matches.get(0));
+            String named = tag;
+            Optional<StoredImage> tagged = all.stream().filter(s -> named != null && s.tags().contains(named)).findFirst();
+            if (tagged.isPresent()) return tagged;
         }
-        String tag;
-        try {
-            tag = Reference.parse(ref).toString();
-        } catch (EngineException notAName) {
-            if (looksLikeId(ref)) return Optional.empty();
-            throw notAName;
+        if (!looksLikeId(ref)) return Optional.empty();
+        String hex = ref.startsWith("sha256:") ? ref.substring(7) : ref;
+        List<StoredImage> matches = all.stream().filter(s -> s.id().hex().startsWith(hex)).toList();
+        if (matches.size() > 1) {
+            throw new EngineException("the ID prefix " + ref + " matches " + matches.size() + " images: give more digits");
         }
-        return all.stream().filter(s -> s.tags().contains(tag)).findFirst();
+        return matches.stream().findFirst();
     }
 
     private static boolean looksLikeId(String ref) {

@@ -23,6 +23,15 @@ class ConfigChangeTest {
     }
 
     @Test
+    void an_entrypoint_drops_the_images_cmd_unless_a_cmd_came_before_it() {
+        ImageConfig.Settings image = ImageConfig.Settings.EMPTY.withCmd(List.of("sh", "-c", "old"));
+        assertThat(ConfigChange.applyAll(image, List.of("ENTRYPOINT [\"cat\"]")).cmd()).as("as in a Dockerfile").isNull();
+        assertThat(ConfigChange.applyAll(image, List.of("CMD [\"/f\"]", "ENTRYPOINT [\"cat\"]")).cmd()).containsExactly("/f");
+        assertThat(ConfigChange.applyAll(image, List.of("ENTRYPOINT [\"cat\"]", "CMD [\"/g\"]")).cmd()).containsExactly("/g");
+        assertThat(ConfigChange.applyAll(image, List.of("ENV A=1")).cmd()).as("other changes keep it").containsExactly("sh", "-c", "old");
+    }
+
+    @Test
     void env_label_expose_volume_user_and_workdir() {
         ImageConfig.Settings s = apply("ENV A=1 B=\"two words\"", "ENV PATH /usr/bin:/bin", "LABEL team=web",
                 "EXPOSE 80 53/udp", "VOLUME [\"/data\"]", "USER nobody", "WORKDIR /srv");

@@ -97,4 +97,26 @@ class ImageStoreTest {
         assertThat(tmp.resolve("images/layers")).isEmptyDirectory();
         assertThat(store.resolve("busybox").id()).isEqualTo(first);
     }
+
+    /** A tag spelled in hex digits is that tag first, as in Docker; an ID prefix only when no tag has that name. */
+    @Test
+    void a_name_is_looked_up_before_an_id_prefix() throws IOException {
+        Path busybox = Path.of("/bin/busybox");
+        assumeTrue(Files.isExecutable(busybox) && BusyboxImage.isStaticElf(busybox), "needs the host's static busybox");
+        assumeTrue(jlab.kernel.syscall.Syscalls.get().geteuid() == 0, "unpacking a layer keeps its owners: needs root");
+        ImageStore store = new ImageStore(tmp.resolve("images"));
+        StoredImage box = store.require(store.resolve("busybox").id());
+        StoredImage other = new ImageImport(store).importTar(new java.io.ByteArrayInputStream(emptyTar()), "-", java.util.List.of(),
+                null, java.util.List.of("other:1"));
+        String prefix = box.id().hex().substring(0, 6);
+        assertThat(store.require(prefix).id()).as("no such tag yet: the ID prefix").isEqualTo(box.id());
+        store.tag("other:1", prefix);
+        assertThat(store.require(prefix).id()).as("the tag " + prefix + ":latest first").isEqualTo(other.id());
+        assertThat(store.require("sha256:" + prefix).id()).as("sha256: is always an ID").isEqualTo(box.id());
+    }
+
+    /** A tar of no entry: two blocks of zeros. */
+    private static byte[] emptyTar() {
+        return new byte[1024];
+    }
 }
