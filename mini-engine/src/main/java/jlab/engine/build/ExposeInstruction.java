@@ -27,9 +27,16 @@ final class ExposeInstruction implements BuildStep {
     }
 
     static ExposeInstruction of(Instruction in, BuildState state, BuildTools tools) {
-        List<String> words = Instructions.words(in, state.variables(), tools.words());
+        return of(in, state.variables(), tools.words());
+    }
+
+    static ExposeInstruction of(Instruction in, java.util.Map<String, String> variables, ShellWords shellWords) {
+        List<String> words = Instructions.words(in, variables, shellWords);
         List<String> ports = new ArrayList<>();
-        for (String w : words) ports.addAll(ports(in, w));
+        // The one instruction where Docker splits a variable's value: EXPOSE $PORTS with PORTS="80 443".
+        for (String w : words) {
+            for (String part : w.strip().split("\\s+")) if (!part.isEmpty()) ports.addAll(ports(in, part));
+        }
         return new ExposeInstruction(words, ports);
     }
 

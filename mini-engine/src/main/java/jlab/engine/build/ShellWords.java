@@ -18,8 +18,9 @@ import java.util.Map;
  *     blanks; the escape character ({@code \}, or {@code `} under {@code # escape=`}) makes the next
  *     character plain ({@code \$HOME} is {@code $HOME}).</li>
  * </ul>
- * The quotes themselves are removed. Words are split at blanks outside quotes, and at the blanks of
- * an unquoted variable's value, as a shell splits them.
+ * The quotes themselves are removed. Words are split at blanks outside quotes, not at the blanks of a
+ * variable's value, quoted or not: unlike a shell, Docker does not split a value ({@code ARG G="a b"}
+ * then {@code ENV MSG=$G} sets MSG to {@code a b}). EXPOSE alone splits them (ExposeInstruction).
  */
 final class ShellWords {
     private final char escape;
@@ -118,22 +119,10 @@ final class ShellWords {
             inWord = false;
         }
 
-        /** An unquoted variable's value: split at its blanks when splitting words. */
+        /** An unquoted variable's value: part of the word, blanks and all; an empty one makes no word by itself. */
         private void unquotedValue(String v) {
-            if (!split) {
-                word.append(v);
-                inWord |= !v.isEmpty();
-                return;
-            }
-            for (int k = 0; k < v.length(); k++) {
-                char c = v.charAt(k);
-                if (Character.isWhitespace(c)) {
-                    endWord();
-                } else {
-                    word.append(c);
-                    inWord = true;
-                }
-            }
+            word.append(v);
+            inWord |= !v.isEmpty();
         }
 
         private void doubleQuoted() {

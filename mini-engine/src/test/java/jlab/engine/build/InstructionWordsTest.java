@@ -29,6 +29,16 @@ class InstructionWordsTest {
                 .containsExactly("org.example.version=1.0", "maintainer=me");
     }
 
+    /** As in Docker: a variable's value is not split at its blanks, quoted or not; EXPOSE alone splits it. */
+    @Test
+    void a_variables_blanks_stay_in_its_value_except_in_expose() {
+        Map<String, String> vars = Map.of("G", "hello world", "PORTS", "80 53/udp");
+        assertThat(pairs("ENV MSG=$G OTHER=${G}!", vars)).containsExactly("MSG=hello world", "OTHER=hello world!");
+        assertThat(pairs("LABEL greeting=$G", vars)).containsExactly("greeting=hello world");
+        ExposeInstruction expose = ExposeInstruction.of(line("EXPOSE $PORTS 443"), vars, words);
+        assertThat(expose.make(new BuildState("0", null), null).settings().exposedPorts()).containsOnlyKeys("80/tcp", "53/udp", "443/tcp");
+    }
+
     @Test
     void a_pair_without_a_value_or_without_a_name_is_refused_with_its_line() {
         assertThatThrownBy(() -> pairs("ENV ALONE", Map.of())).hasMessage(

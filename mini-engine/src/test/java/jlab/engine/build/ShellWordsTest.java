@@ -66,9 +66,10 @@ class ShellWordsTest {
     }
 
     @Test
-    void words_split_at_blanks_outside_quotes_and_at_an_unquoted_values_blanks() {
+    void words_split_at_blanks_outside_quotes_and_a_variables_value_stays_in_its_word() {
         assertThat(sh.words("  a   \"b c\"  'd e' ", ENV)).containsExactly("a", "b c", "d e");
-        assertThat(sh.words("x=$TWO", ENV)).containsExactly("x=a", "b");
+        assertThat(sh.words("x=$TWO", ENV)).as("Docker does not split a value, unlike a shell").containsExactly("x=a b");
+        assertThat(sh.words("$TWO c", ENV)).containsExactly("a b", "c");
         assertThat(sh.words("x=\"$TWO\"", ENV)).containsExactly("x=a b");
         assertThat(sh.words("$EMPTY a", ENV)).as("an empty unquoted value is no word").containsExactly("a");
         assertThat(sh.words("\"\" a", ENV)).as("an empty quoted word is one").containsExactly("", "a");
