@@ -287,12 +287,16 @@ class BuildTest extends RealJlabTest {
         assertThat(store()).isEqualTo(storeBefore.plus(1, 2));
         assertThat(images().find("broken")).isEmpty();
         assertThat(images().list()).filteredOn(s -> !s.tags().contains("busybox:latest")).allMatch(StoredImage::intermediate);
+        assertThat(ok(jlab.run("images")).lines()).as("the last step that worked, nothing built on it: dangling, as Docker shows it")
+                .anyMatch(l -> l.startsWith("<none>"));
 
         var quiet = build("-q", ctx.toString());
         assertThat(quiet.exitCode()).isEqualTo(1);
         assertThat(quiet.out()).as("-q prints nothing on success's stream").isEmpty();
         assertThat(quiet.err()).as("what the build printed, then the error").contains("Step 2/4 : ENV A=1\n ---> Using cache")
                 .contains("to-stderr").endsWith("returned a non-zero code: 3\n");
+        ok(jlab.run("image", "prune", "-f"));
+        assertThat(store()).as("image prune removed what the failed build left").isEqualTo(storeBefore);
     }
 
     @Test

@@ -76,14 +76,19 @@ public final class ImageStore {
         return out;
     }
 
-    /** The images {@code jlab images} shows: tagged ones, and dangling ones (no tag, nothing built on them). */
+    /**
+     * The images {@code jlab images} shows: tagged ones, and dangling ones (no tag, nothing built on them).
+     * A build's steps are kept as untagged intermediate images, the cache, hidden while something is built on
+     * them; the last one of a failed build, or of a multi-stage build's earlier stage, has nothing built on
+     * it: dangling, shown as {@code <none>} and removed by {@code image prune}, as Docker's classic builder
+     * leaves them.
+     */
     public List<StoredImage> listVisible(boolean all) {
         List<StoredImage> images = list();
         if (all) return images;
         Set<String> parents = new HashSet<>();
         for (StoredImage s : images) if (s.parent() != null) parents.add(s.parent());
-        return images.stream().filter(s -> !s.tags().isEmpty() || (!s.intermediate() && !parents.contains(s.id().toString())))
-                .toList();
+        return images.stream().filter(s -> !s.tags().isEmpty() || !parents.contains(s.id().toString())).toList();
     }
 
     private StoredImage load(Digest manifestDigest, List<ImageIndex.Entry> entries) {
@@ -453,7 +458,7 @@ public final class ImageStore {
             changed = false;
             for (StoredImage s : listVisible(true)) {
                 if (used.containsKey(s.id().toString()) || hasChildren(s)) continue;
-                boolean candidate = all ? true : s.tags().isEmpty() && !s.intermediate();
+                boolean candidate = all || s.tags().isEmpty();
                 if (!candidate) continue;
                 for (String t : s.tags()) lines.add("Untagged: " + t);
                 index.update(entries -> {
