@@ -96,8 +96,18 @@ public final class Engine {
      * one such container: rmi and prune keep them.
      */
     public java.util.Map<String, String> imagesInUse() {
+        return imagesOf(r -> true);
+    }
+
+    /** The same, of running containers only: {@code rmi -f} by ID cannot delete their images (Docker's hard conflict). */
+    public java.util.Map<String, String> imagesRunning() {
+        return imagesOf(r -> lifecycle.status(r).running());
+    }
+
+    private java.util.Map<String, String> imagesOf(java.util.function.Predicate<ContainerRecord> which) {
         java.util.Map<String, String> ids = new java.util.HashMap<>();
         for (ContainerRecord r : store.list()) {
+            if (!which.test(r)) continue;
             store.loadConfig(r.id()).map(ContainerConfig::imageId).ifPresent(id -> ids.putIfAbsent(id, r.shortId()));
         }
         return ids;

@@ -96,11 +96,15 @@ class ImagesTest extends RealJlabTest {
             assertThat(ok(jlab.run("rmi", "busybox")).out()).as("another name is left").isEqualTo("Untagged: busybox:latest\n");
             assertOneLine(jlab.run("rmi", "inuse:1"), 1, "conflict", "inuse:1", "is using its referenced image");
             assertOneLine(jlab.run("rmi", busyboxIdOf("inuse:1")), 1, "conflict", "is using its referenced image");
+            ok(jlab.run("run", "-d", "--name", "runner-of-inuse", "--network", "none", "inuse:1", "sleep", "300"));
+            assertOneLine(jlab.run("rmi", "-f", busyboxIdOf("inuse:1")), 1, "(cannot be forced)", "used by running container");
+            ok(jlab.run("rm", "-f", "runner-of-inuse"));
             assertThat(ok(jlab.run("rmi", "-f", "inuse:1")).out()).isEqualTo("Untagged: inuse:1\n");
             assertThat(ok(jlab.run("images")).out()).as("kept, untagged, for its container").contains("<none>");
             assertThat(files("layers")).hasSize(1);
             assertThat(ok(jlab.run("start", "user-of-inuse")).exitCode()).as("its image is still there to start from").isZero();
         } finally {
+            jlab.run("rm", "-f", "runner-of-inuse");
             ok(jlab.run("rm", "-f", "user-of-inuse"));
         }
         String pruned = ok(jlab.run("image", "prune")).out();

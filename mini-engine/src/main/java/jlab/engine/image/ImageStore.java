@@ -356,10 +356,23 @@ public final class ImageStore {
      * @param used the IDs of images that containers (running or not) were made from
      */
     public List<String> remove(String ref, boolean force, Map<String, String> used) {
+        return remove(ref, force, used, Map.of());
+    }
+
+    /**
+     * The same, knowing which images running containers use ({@code running}, id to a container's short id):
+     * named by its ID, such an image is refused even with {@code -f}, as Docker refuses it; by a name, -f
+     * only untags it.
+     */
+    public List<String> remove(String ref, boolean force, Map<String, String> used, Map<String, String> running) {
         StoredImage s = require(ref);
         boolean byName = !s.tags().isEmpty() && s.tags().contains(safeTag(ref));
         List<String> lines = new ArrayList<>();
         String id = s.id().toString();
+        if (!byName && running.containsKey(id)) {
+            throw new EngineException("conflict: unable to delete " + s.id().shortHex() + " (cannot be forced) - image is being"
+                    + " used by running container " + running.get(id) + ": jlab stop it and jlab rm it first");
+        }
         boolean lastName = !byName || s.tags().size() == 1;
         if (used.containsKey(id) && !force && lastName) {
             // Untagging it would leave a container's image nameless ("dangling"): Docker asks for -f.

@@ -166,7 +166,8 @@ public final class ImageCommand implements Callable<Integer> {
             int code = 0;
             for (String ref : images) {
                 try {
-                    session.engine().images().remove(ref, force, session.engine().imagesInUse()).forEach(session.out()::println);
+                    session.engine().images().remove(ref, force, session.engine().imagesInUse(), session.engine().imagesRunning())
+                            .forEach(session.out()::println);
                 } catch (EngineException e) { // Docker's image commands exit 1 on the daemon's refusal (125 is run's)
                     session.err().println("jlab: " + e.getMessage());
                     code = 1;
