@@ -32,7 +32,7 @@ public final class ConfigChange {
         ImageConfig.Settings s = settings;
         boolean cmdSet = false;
         for (String c : changes) {
-            String word = c.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+            String word = keyword(c);
             s = apply(s, c);
             if (word.equals("CMD")) cmdSet = true;
             if (word.equals("ENTRYPOINT") && !cmdSet) s = s.withCmd(null);
@@ -40,11 +40,18 @@ public final class ConfigChange {
         return s;
     }
 
+    /** The instruction of a change, upper case: {@code cmd ["sh"]} is CMD. */
+    private static String keyword(String change) {
+        String line = change.strip();
+        int space = line.indexOf(' ');
+        return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+    }
+
     /** {@code settings} with one instruction applied; refused in one line if Docker's --change would refuse it. */
     public static ImageConfig.Settings apply(ImageConfig.Settings settings, String change) {
         String line = change.strip();
         int space = line.indexOf(' ');
-        String word = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+        String word = keyword(change);
         String args = space < 0 ? "" : line.substring(space + 1).strip();
         if (!KNOWN.contains(word)) {
             throw new EngineException("--change \"" + change + "\": " + (word.isEmpty() ? "empty" : word + " is not an"

@@ -128,24 +128,25 @@ public final class ImageStore {
      */
     public Optional<StoredImage> find(String ref) {
         List<StoredImage> all = list();
-        if (!ref.startsWith("sha256:")) {
-            String tag = null;
-            try {
-                tag = Reference.parse(ref).toString();
-            } catch (EngineException notAName) {
-                if (!looksLikeId(ref)) throw notAName;
-            }
-            String named = tag;
-            Optional<StoredImage> tagged = all.stream().filter(s -> named != null && s.tags().contains(named)).findFirst();
-            if (tagged.isPresent()) return tagged;
-        }
-        if (!looksLikeId(ref)) return Optional.empty();
+        Optional<String> tag = ref.startsWith("sha256:") ? Optional.empty() : tagOf(ref);
+        Optional<StoredImage> tagged = tag.flatMap(t -> all.stream().filter(s -> s.tags().contains(t)).findFirst());
+        if (tagged.isPresent() || !looksLikeId(ref)) return tagged;
         String hex = ref.startsWith("sha256:") ? ref.substring(7) : ref;
         List<StoredImage> matches = all.stream().filter(s -> s.id().hex().startsWith(hex)).toList();
         if (matches.size() > 1) {
             throw new EngineException("the ID prefix " + ref + " matches " + matches.size() + " images: give more digits");
         }
         return matches.stream().findFirst();
+    }
+
+    /** {@code ref} as a full tag ({@code web} is {@code web:latest}); empty for hex that is no name, an error for anything else. */
+    private static Optional<String> tagOf(String ref) {
+        try {
+            return Optional.of(Reference.parse(ref).toString());
+        } catch (EngineException notAName) {
+            if (looksLikeId(ref)) return Optional.empty();
+            throw notAName;
+        }
     }
 
     private static boolean looksLikeId(String ref) {
@@ -353,16 +354,9 @@ public final class ImageStore {
      * built on it. An image named by ID with several tags needs {@code force}. The untagged build steps
      * beneath it go too, as in Docker. Returns Docker's lines: "Untagged: web:1", "Deleted: sha256:...".
      *
-     * @param used the IDs of images that containers (running or not) were made from
-     */
-    public List<String> remove(String ref, boolean force, Map<String, String> used) {
-        return remove(ref, force, used, Map.of());
-    }
-
-    /**
-     * The same, knowing which images running containers use ({@code running}, id to a container's short id):
-     * named by its ID, such an image is refused even with {@code -f}, as Docker refuses it; by a name, -f
-     * only untags it.
+     * @param used    the IDs of images that containers (running or not) were made from
+     * @param running the same, of running containers: named by its ID, such an image is refused even with
+     *                {@code force}, as Docker refuses it (by a name, force only untags it)
      */
     public List<String> remove(String ref, boolean force, Map<String, String> used, Map<String, String> running) {
         StoredImage s = require(ref);

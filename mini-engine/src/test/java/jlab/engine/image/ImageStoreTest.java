@@ -93,7 +93,7 @@ class ImageStoreTest {
         assumeTrue(jlab.kernel.syscall.Syscalls.get().geteuid() == 0, "unpacking a layer keeps its owners: needs root");
         ImageStore store = new ImageStore(tmp.resolve("images"));
         String first = store.resolve("busybox").id();
-        assertThat(store.remove("busybox", false, java.util.Map.of())).contains("Untagged: busybox:latest", "Deleted: " + first);
+        assertThat(store.remove("busybox", false, java.util.Map.of(), java.util.Map.of())).contains("Untagged: busybox:latest", "Deleted: " + first);
         assertThat(tmp.resolve("images/layers")).isEmptyDirectory();
         assertThat(store.resolve("busybox").id()).isEqualTo(first);
     }

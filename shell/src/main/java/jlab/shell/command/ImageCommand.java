@@ -164,10 +164,12 @@ public final class ImageCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             int code = 0;
+            // Which images containers use: rmi removes no container, so read once for all the images named.
+            Map<String, String> used = session.engine().imagesInUse();
+            Map<String, String> running = session.engine().imagesRunning();
             for (String ref : images) {
                 try {
-                    session.engine().images().remove(ref, force, session.engine().imagesInUse(), session.engine().imagesRunning())
-                            .forEach(session.out()::println);
+                    session.engine().images().remove(ref, force, used, running).forEach(session.out()::println);
                 } catch (EngineException e) { // Docker's image commands exit 1 on the daemon's refusal (125 is run's)
                     session.err().println("jlab: " + e.getMessage());
                     code = 1;

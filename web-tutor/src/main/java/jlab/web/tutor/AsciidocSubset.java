@@ -106,7 +106,7 @@ final class AsciidocSubset {
         Matcher attributes = ATTRIBUTES.matcher(line);
         if (attributes.matches()) { pendingAttributes = attributes.group(1); at++; return; }
         Matcher title = BLOCK_TITLE.matcher(line);
-        if (title.matches() && !NUMBERED.matcher(line).matches()) { pendingTitle = title.group(1); at++; return; }
+        if (title.matches()) { pendingTitle = title.group(1); at++; return; }
         if (line.equals("----") || line.equals("....")) listing(line);
         else if (CALLOUT_ITEM.matcher(line).matches()) list("colist arabic", "ol", CALLOUT_ITEM);
         else if (BULLET.matcher(line).matches()) list("ulist", "ul", BULLET);
@@ -130,9 +130,7 @@ final class AsciidocSubset {
         html.append("<div class=\"").append(literal ? "literalblock" : "listingblock").append(role).append("\">\n");
         title();
         html.append("<div class=\"content\">\n");
-        if (literal) {
-            html.append("<pre>").append(text).append("</pre>\n");
-        } else if (language != null) {
+        if (!literal && language != null) {
             String lang = attribute(language);
             html.append("<pre class=\"highlight\"><code class=\"language-").append(lang).append("\" data-lang=\"").append(lang)
                     .append("\">").append(text).append("</code></pre>\n");
