@@ -57,7 +57,7 @@ class CgroupNamespaceLabTest {
 
     @Test
     void entering_jlab_cgns_then_unshare_cgroup_passes_and_reset_removes_the_cgroup() throws Exception {
-        try (StudentShell sh = StudentShell.sh("mkdir " + dir() + " && echo $$ > " + dir() + "/cgroup.procs && exec unshare --cgroup sleep 60")) {
+        try (StudentShell sh = StudentShell.sh("mkdir " + dir() + " && echo $$ > " + dir() + "/cgroup.procs && exec unshare --cgroup sleep 60").becomes("sleep")) {
             LabResult r = lab.checkUntil(LabResult::allPassed);
             assertThat(r.allPassed()).as(r.toString()).isTrue();
             CheckResult own = LabOnHost.of(r, "own-root");
@@ -78,7 +78,7 @@ class CgroupNamespaceLabTest {
     @Test
     void unshare_cgroup_before_entering_jlab_cgns_fails_and_says_the_order() throws Exception {
         Files.createDirectory(Path.of(dir()));
-        try (StudentShell sh = StudentShell.start("unshare", "--cgroup", "sleep", "60")) {
+        try (StudentShell sh = StudentShell.start("unshare", "--cgroup", "sleep", "60").becomes("sleep")) {
             // The slip: the namespace first (rooted where the process is now), then, from another terminal,
             // echo PID > cgroup.procs (v2's nsdelegate forbids the process itself to leave its namespace's root).
             Path ns = Path.of("/proc/" + sh.pid() + "/ns/cgroup");
@@ -96,7 +96,7 @@ class CgroupNamespaceLabTest {
 
     @Test
     void in_jlab_cgns_without_a_cgroup_namespace_earns_the_first_check_only() throws Exception {
-        try (StudentShell sh = StudentShell.sh("mkdir " + dir() + " && echo $$ > " + dir() + "/cgroup.procs && exec sleep 60")) {
+        try (StudentShell sh = StudentShell.sh("mkdir " + dir() + " && echo $$ > " + dir() + "/cgroup.procs && exec sleep 60").becomes("sleep")) {
             LabResult r = checkUntilSeen(sh.pid());
             assertThat(LabOnHost.of(r, "in-cgroup").status()).isEqualTo(Status.PASS);
             CheckResult own = LabOnHost.of(r, "own-root");

@@ -81,7 +81,7 @@ class IpcNamespaceLabTest {
     @Test
     void an_ipc_namespace_with_no_queue_is_named_and_told_to_run_ipcmk() throws Exception {
         lab = new LabOnHost("ipc-namespace", stateDir).start();
-        try (StudentShell sh = StudentShell.start("unshare", "--ipc", "sleep", "60")) {
+        try (StudentShell sh = StudentShell.start("unshare", "--ipc", "sleep", "60").becomes("sleep")) {
             CheckResult c = LabOnHost.of(checkUntilSeen(sh.pid()), "own-queue");
             assertThat(c.evidence()).anySatisfy(e -> {
                 assertThat(e.where()).endsWith("(pid " + sh.pid() + "'s)");

@@ -72,7 +72,7 @@ class NamespaceLabsTest {
         // unshare(CLONE_NEWPID) then exec: the shell stays in the host's PID namespace. Its first child (ls) is born
         // in the new one as its PID 1, and ends, taking the namespace with it: the student's next command fails to fork
         // ("Cannot allocate memory"). (Before that first child, the kernel shows no pid_for_children at all.)
-        try (StudentShell sh = StudentShell.start("unshare", "--pid", "sh", "-c", "ls >/dev/null; exec sleep 60")) {
+        try (StudentShell sh = StudentShell.start("unshare", "--pid", "sh", "-c", "ls >/dev/null; exec sleep 60").becomes("sleep")) {
             LabResult r = lab.checkWithinUntil(sh.pid(), x -> LabOnHost.of(x, "pid-one").message().in(Lang.EN).startsWith("pid " + sh.pid()));
             CheckResult pidOne = LabOnHost.of(r, "pid-one");
             assertThat(pidOne.status()).isEqualTo(Status.FAIL);
@@ -123,7 +123,7 @@ class NamespaceLabsTest {
         Files.createDirectories(dir); // as the instructions say: mkdir -p /mnt/jlab-private
         try {
             try (StudentShell sh = StudentShell.start("unshare", "--mount", "sh", "-c",
-                    "mount -t tmpfs tmpfs /mnt/jlab-private && exec sleep 60")) {
+                    "mount -t tmpfs tmpfs /mnt/jlab-private && exec sleep 60").becomes("sleep")) {
                 LabResult r = lab.checkUntil(LabResult::allPassed);
                 assertThat(r.allPassed()).as(r.toString()).isTrue();
                 List<String> done = lab.reset();
@@ -262,7 +262,7 @@ class NamespaceLabsTest {
     @Test
     void an_empty_uid_map_and_map_root_user_fail_with_what_the_map_is_and_the_hint() throws Exception {
         lab = new LabOnHost("user-namespace", stateDir).start();
-        try (StudentShell empty = StudentShell.start("unshare", "--user", "sleep", "60")) {
+        try (StudentShell empty = StudentShell.start("unshare", "--user", "sleep", "60").becomes("sleep")) {
             CheckResult c = LabOnHost.of(lab.checkWithinUntil(empty.pid(),
                     x -> !LabOnHost.of(x, "mapped-root").evidence().isEmpty()), "mapped-root");
             assertThat(c.status()).isEqualTo(Status.FAIL);
@@ -274,7 +274,7 @@ class NamespaceLabsTest {
             assertThat(c.hints().get(0).in(Lang.EN)).isEqualTo(UID_MAP_HINT);
             assertThat(c.hints().get(1).in(Lang.EN)).as("the lab's own hint").startsWith("A uid_map is written once, from outside the namespace");
         }
-        try (StudentShell rootMap = StudentShell.start("unshare", "--user", "--map-root-user", "sleep", "60")) {
+        try (StudentShell rootMap = StudentShell.start("unshare", "--user", "--map-root-user", "sleep", "60").becomes("sleep")) {
             CheckResult c = LabOnHost.of(lab.checkWithinUntil(rootMap.pid(), x -> LabOnHost.of(x, "mapped-root").evidence().stream()
                     .anyMatch(e -> !e.observed().equals("(empty)"))), "mapped-root");
             assertThat(c.status()).isEqualTo(Status.FAIL);
@@ -289,7 +289,7 @@ class NamespaceLabsTest {
         lab = new LabOnHost("user-namespace", stateDir).start();
         // --map-users without --setuid 0: the map is right, but the process keeps uid 0 outside, unmapped inside.
         try (StudentShell sh = StudentShell.start("unshare", "--user", "--map-users=100000,0,65536", "--map-groups=100000,0,65536",
-                "sleep", "60")) {
+                "sleep", "60").becomes("sleep")) {
             CheckResult c = LabOnHost.of(lab.checkWithinUntil(sh.pid(), x -> LabOnHost.of(x, "mapped-root").evidence().stream()
                     .anyMatch(e -> e.observed().equals("0 100000 65536"))), "mapped-root");
             assertThat(c.status()).isEqualTo(Status.FAIL);

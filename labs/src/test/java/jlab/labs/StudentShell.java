@@ -1,6 +1,8 @@
 package jlab.labs;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,24 @@ final class StudentShell implements AutoCloseable {
     static StudentShell sh(String script) { return start("sh", "-c", script); }
 
     long pid() { return process.pid(); }
+
+    /**
+     * Waits until the process has become {@code command} (its /proc/PID/comm),
+     * 2 s at most. {@code unshare ... sleep 60} is "unshare" until it execs:
+     * the namespace exists before the program the checks will name does.
+     */
+    StudentShell becomes(String command) throws InterruptedException {
+        Path comm = Path.of("/proc/" + pid() + "/comm");
+        for (int i = 0; i < 200; i++) {
+            try {
+                if (Files.readString(comm).strip().equals(command)) return this;
+            } catch (IOException gone) {
+                throw new IllegalStateException("pid " + pid() + " ended before it became " + command);
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("pid " + pid() + " did not become " + command + " within 2 s");
+    }
 
     boolean alive() { return process.isAlive(); }
 
