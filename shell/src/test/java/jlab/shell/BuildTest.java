@@ -72,6 +72,17 @@ class BuildTest extends RealJlabTest {
         List<String> changes = HostSnapshot.take(state).changesSince(before).lines().filter(this::ours).toList();
         assertThat(changes).as("the host as it was").isEmpty();
         assertThat(count(state.resolve("images/builds"))).as("a build's scratch directories").isZero();
+        assertThat(danglingLinks()).as("short links to removed layers").isEmpty();
+    }
+
+    private static List<Path> danglingLinks() {
+        Path links = state.resolve("images/l");
+        if (!Files.isDirectory(links)) return List.of();
+        try (Stream<Path> s = Files.list(links)) {
+            return s.filter(p -> !Files.exists(p)).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -433,5 +444,34 @@ class BuildTest extends RealJlabTest {
         var none = jlab.run("run", "--rm", "--network", "none", "--entrypoint", "", "ep");
         assertThat(none.exitCode()).as(none.err()).isNotZero();
         assertThat(none.err().strip()).startsWith("jlab: no command specified");
+    }
+
+    /**
+     * A deep image: 100 layers' full paths (about 95 bytes each) do not fit in mount(2)'s one page of
+     * options, so the overlay is mounted from images/l, naming each layer by its short link, as Docker's
+     * overlay2 does; removing the image removes its layers' links.
+     */
+    @Test
+    void an_image_of_a_hundred_layers_runs_mounted_by_the_layers_short_links_and_rmi_removes_them() throws IOException {
+        StringBuilder dockerfile = new StringBuilder("FROM busybox\n");
+        for (int k = 2; k <= 100; k++) {
+            write("f" + k, "layer " + k + "\n");
+            dockerfile.append("COPY f").append(k).append(" /f").append(k).append('\n');
+        }
+        write("Dockerfile", dockerfile.toString());
+        Path links = state.resolve("images/l");
+        int linksBefore = count(links);
+        ok(build("-q", "-t", "deep", ctx.toString()));
+        assertThat(ok(jlab.run("image", "inspect", "--layers", "-q", "deep")).lines()).hasSize(100);
+
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "deep", "cat", "/f2", "/f51", "/f100")).lines())
+                .containsExactly("layer 2", "layer 51", "layer 100");
+        String explained = ok(jlab.run("run", "--rm", "--network", "none", "--explain", "deep", "true")).out();
+        assertThat(explained).contains("(cd " + links + " && mount -t overlay -o lowerdir=");
+        assertThat(count(links)).as("a link per layer").isEqualTo(linksBefore + 99);
+
+        ok(jlab.run("rmi", "deep"));
+        ok(jlab.run("image", "prune", "-f"));
+        assertThat(count(links)).as("the removed layers' links").isEqualTo(linksBefore);
     }
 }

@@ -229,6 +229,7 @@ public final class ImageStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LayerLinks.ensure(empty);
         return empty;
     }
 

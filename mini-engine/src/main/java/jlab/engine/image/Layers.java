@@ -17,6 +17,7 @@ import jlab.engine.state.ContainerStore;
  * The unpacked layers: {@code images/layers/HEX} is the layer whose uncompressed tar has the SHA-256
  * HEX (its "diff_id"), unpacked once and shared by every image and container that stacks it. A
  * container's root is an overlay of these directories, read-only, under its own upper directory.
+ * Each also has a short name, {@code images/l/NAME} (see {@link LayerLinks}).
  */
 final class Layers {
     private final Path dir;
@@ -32,7 +33,10 @@ final class Layers {
      */
     Path ensure(Digest diffId, Descriptor blob, Blobs blobs, String what) {
         Path target = path(diffId);
-        if (Files.isDirectory(target)) return target;
+        if (Files.isDirectory(target)) {
+            LayerLinks.ensure(target);
+            return target;
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -51,6 +55,7 @@ final class Layers {
             } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException other) {
                 // Another jlab unpacked it at the same time: theirs is the same content.
             }
+            LayerLinks.ensure(target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + what + " into " + target + ": " + e.getMessage(), e);
@@ -73,10 +78,17 @@ final class Layers {
         }
     }
 
-    void delete(Digest diffId) { ContainerStore.deleteTree(path(diffId)); }
+    void delete(Digest diffId) {
+        LayerLinks.remove(path(diffId));
+        ContainerStore.deleteTree(path(diffId));
+    }
 
-    /** Unpacking directories of a jlab that was killed: {@code .unpack-*} older than a minute. */
+    /**
+     * What a killed jlab left: unpacking directories ({@code .unpack-*}) older than a minute, and short
+     * names whose layer is gone.
+     */
     void deleteStaleTemporaries() {
+        LayerLinks.removeDangling(dir);
         if (!Files.isDirectory(dir)) return;
         long old = System.currentTimeMillis() - 60_000;
         try (Stream<Path> s = Files.list(dir)) {
