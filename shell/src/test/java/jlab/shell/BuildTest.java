@@ -474,4 +474,24 @@ class BuildTest extends RealJlabTest {
         ok(jlab.run("image", "prune", "-f"));
         assertThat(count(links)).as("the removed layers' links").isEqualTo(linksBefore);
     }
+
+    /** SHELL is kept in the image's config ("Shell", as in Docker): a build FROM the image runs its RUNs through it. */
+    @Test
+    void an_images_shell_is_the_shell_of_a_build_from_it() throws IOException {
+        write("Dockerfile", """
+                FROM busybox
+                SHELL ["/bin/sh", "-c", "echo \\"$0\\" >> /shell.log"]
+                """);
+        ok(build("-t", "logging-shell", ctx.toString()));
+        assertThat(images().require("logging-shell").config().settings().shell())
+                .containsExactly("/bin/sh", "-c", "echo \"$0\" >> /shell.log");
+        write("Dockerfile", """
+                FROM logging-shell
+                RUN not-a-program at all
+                CMD ["cat", "/shell.log"]
+                """);
+        ok(build("-t", "child", ctx.toString()));
+        assertThat(ok(jlab.run("run", "--rm", "--network", "none", "child")).lines()).containsExactly("not-a-program at all");
+        assertThat(ok(jlab.run("image", "inspect", "child")).out()).contains("\"Shell\"");
+    }
 }

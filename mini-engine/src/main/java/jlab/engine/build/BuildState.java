@@ -12,8 +12,8 @@ import jlab.engine.image.StoredImage;
 /**
  * A stage of a build, as it stands between two steps: the image so far (none yet after
  * {@code FROM scratch}), its configuration, and what lives only during the build — the ARGs in
- * scope and their values, the SHELL of RUN's shell form, whether a CMD was given (ENTRYPOINT then
- * keeps it).
+ * scope and their values, the SHELL of RUN's shell form (from the FROM image's config, then from
+ * the stage's SHELL lines), whether a CMD was given (ENTRYPOINT then keeps it).
  */
 final class BuildState {
     static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
@@ -22,7 +22,7 @@ final class BuildState {
     private StoredImage image;
     private ImageConfig config;
     private final Map<String, String> args = new LinkedHashMap<>();
-    private List<String> shell = DEFAULT_SHELL;
+    private List<String> shell;
     private boolean cmdSet;
 
     /** {@code image}: the FROM image, or null for scratch. */
@@ -30,6 +30,8 @@ final class BuildState {
         this.name = name;
         this.image = image;
         this.config = image == null ? ImageConfig.scratch() : image.config();
+        List<String> inherited = config.settings().shell();
+        this.shell = inherited == null || inherited.isEmpty() ? DEFAULT_SHELL : inherited;
     }
 
     /** The stage's name ({@code FROM x AS name}), or its number ("0", "1"...). */

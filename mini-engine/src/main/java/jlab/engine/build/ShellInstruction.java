@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code SHELL ["/bin/bash", "-c"]}: the shell that the shell form of later RUN, CMD and ENTRYPOINT
  * lines goes through (instead of {@code /bin/sh -c}). Only the exec form is allowed. The shell is
- * part of each later RUN's command, so of its history line and cache key.
+ * part of each later RUN's command, so of its history line and cache key. It is kept in the image's
+ * config ("Shell", as Docker keeps it), so a build FROM this image starts with it.
  */
 final class ShellInstruction implements BuildStep {
     private final List<String> shell;
@@ -27,5 +28,5 @@ final class ShellInstruction implements BuildStep {
     public String createdBy() { return BuildStep.nop("SHELL " + Json.array(shell)); }
 
     @Override
-    public Change make(BuildState state, BuildTools tools) { return Change.configOnly(state.settings()); }
+    public Change make(BuildState state, BuildTools tools) { return Change.configOnly(state.settings().withShell(shell)); }
 }

@@ -1,6 +1,5 @@
 package jlab.engine.build;
 
-import jlab.engine.image.ImageConfig;
 
 /** {@code STOPSIGNAL SIGQUIT}: the signal {@code stop} sends first (Docker's StopSignal, kept in the configuration). */
 final class StopSignalInstruction implements BuildStep {
@@ -25,8 +24,6 @@ final class StopSignalInstruction implements BuildStep {
 
     @Override
     public Change make(BuildState state, BuildTools tools) {
-        ImageConfig.Settings s = state.settings();
-        return Change.configOnly(new ImageConfig.Settings(s.user(), s.exposedPorts(), s.env(), s.entrypoint(), s.cmd(),
-                s.volumes(), s.workingDir(), s.labels(), signal));
+        return Change.configOnly(state.settings().withStopSignal(signal));
     }
 }

@@ -40,8 +40,9 @@ public record ImageConfig(@JsonProperty("created") String created,
                            @JsonProperty("Volumes") Map<String, Map<String, String>> volumes,
                            @JsonProperty("WorkingDir") String workingDir,
                            @JsonProperty("Labels") Map<String, String> labels,
-                           @JsonProperty("StopSignal") String stopSignal) {
-        public static final Settings EMPTY = new Settings(null, null, null, null, null, null, null, null, null);
+                           @JsonProperty("StopSignal") String stopSignal,
+                           @JsonProperty("Shell") List<String> shell) {
+        public static final Settings EMPTY = new Settings(null, null, null, null, null, null, null, null, null, null);
 
         public Settings {
             exposedPorts = sorted(exposedPorts);
@@ -50,36 +51,42 @@ public record ImageConfig(@JsonProperty("created") String created,
             env = env == null ? null : List.copyOf(env);
             entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
             cmd = cmd == null ? null : List.copyOf(cmd);
+            shell = shell == null ? null : List.copyOf(shell);
         }
 
         public List<String> envOrEmpty() { return env == null ? List.of() : env; }
 
-        public Settings withUser(String v) { return new Settings(v, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal); }
+        public Settings withUser(String v) { return new Settings(v, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, shell); }
 
-        public Settings withEnv(List<String> v) { return new Settings(user, exposedPorts, v, entrypoint, cmd, volumes, workingDir, labels, stopSignal); }
+        public Settings withEnv(List<String> v) { return new Settings(user, exposedPorts, v, entrypoint, cmd, volumes, workingDir, labels, stopSignal, shell); }
 
-        public Settings withEntrypoint(List<String> v) { return new Settings(user, exposedPorts, env, v, cmd, volumes, workingDir, labels, stopSignal); }
+        public Settings withEntrypoint(List<String> v) { return new Settings(user, exposedPorts, env, v, cmd, volumes, workingDir, labels, stopSignal, shell); }
 
-        public Settings withCmd(List<String> v) { return new Settings(user, exposedPorts, env, entrypoint, v, volumes, workingDir, labels, stopSignal); }
+        public Settings withCmd(List<String> v) { return new Settings(user, exposedPorts, env, entrypoint, v, volumes, workingDir, labels, stopSignal, shell); }
 
-        public Settings withWorkingDir(String v) { return new Settings(user, exposedPorts, env, entrypoint, cmd, volumes, v, labels, stopSignal); }
+        public Settings withWorkingDir(String v) { return new Settings(user, exposedPorts, env, entrypoint, cmd, volumes, v, labels, stopSignal, shell); }
+
+        public Settings withStopSignal(String v) { return new Settings(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, v, shell); }
+
+        /** Docker's "Shell", set by SHELL: the shell form of RUN, CMD and ENTRYPOINT in a build FROM this image. */
+        public Settings withShell(List<String> v) { return new Settings(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, v); }
 
         public Settings withExposedPort(String port) {
             Map<String, Map<String, String>> m = new TreeMap<>(exposedPorts == null ? Map.of() : exposedPorts);
             m.put(port, Map.of());
-            return new Settings(user, m, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal);
+            return new Settings(user, m, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, shell);
         }
 
         public Settings withVolume(String path) {
             Map<String, Map<String, String>> m = new TreeMap<>(volumes == null ? Map.of() : volumes);
             m.put(path, Map.of());
-            return new Settings(user, exposedPorts, env, entrypoint, cmd, m, workingDir, labels, stopSignal);
+            return new Settings(user, exposedPorts, env, entrypoint, cmd, m, workingDir, labels, stopSignal, shell);
         }
 
         public Settings withLabel(String key, String value) {
             Map<String, String> m = new TreeMap<>(labels == null ? Map.of() : labels);
             m.put(key, value);
-            return new Settings(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, m, stopSignal);
+            return new Settings(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, m, stopSignal, shell);
         }
 
         /** {@code ENV NAME=value}: replaces NAME's earlier value, keeps the order of the others. */
