@@ -55,6 +55,21 @@ class SizesTest {
         assertThat(Sizes.human(bytes)).isEqualTo(human);
     }
 
+    @ParameterizedTest(name = "{0} bytes = {1}")
+    @CsvSource({
+            "0, 0B",
+            "999, 999B",
+            "1000, 1kB",
+            "1234, 1.23kB",
+            "2097152, 2.1MB",
+            "4261550, 4.26MB",
+            "999999, 1MB",
+            "1610612736, 1.61GB",
+    })
+    void an_images_size_is_printed_as_docker_images_prints_it(long bytes, String human) {
+        assertThat(Sizes.decimal(bytes)).isEqualTo(human);
+    }
+
     @Test
     void a_printed_size_parses_back() {
         assertThat(Sizes.parse(Sizes.human(33554432))).isEqualTo(33554432);

@@ -130,7 +130,7 @@ public final class ImageCommand implements Callable<Integer> {
                 session.out().printf(fmt, "REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
             }
             for (Row r : rows) {
-                String size = Sizes.human(r.image().size());
+                String size = Sizes.decimal(r.image().size());
                 if (digests) {
                     session.out().printf(fmt, r.repo(), r.tag(), r.image().manifest(), id(r.image()), ago(r.image().config().created()), size);
                 } else {
@@ -243,7 +243,7 @@ public final class ImageCommand implements Callable<Integer> {
                     session.out().println(dir);
                 } else {
                     String id = i < diffIds.size() ? diffIds.get(i).substring(0, 19) : "(empty)";
-                    String size = i < blobs.size() ? Sizes.human(blobs.get(i).size()) : "0B";
+                    String size = i < blobs.size() ? Sizes.decimal(blobs.get(i).size()) : "0B";
                     session.out().printf("%-3d  %-19s  %9s  %s%n", i + 1, id, size, dir);
                 }
             }
@@ -337,7 +337,7 @@ public final class ImageCommand implements Callable<Integer> {
                 if (!noTrunc && by.length() > 45) by = by.substring(0, 44) + "…";
                 String id = (String) r.get("Id");
                 session.out().printf("%-12s  %-22s  %-45s  %9s  %s%n", noTrunc || id.equals("<missing>") ? id : id.substring(7, 19),
-                        ago((String) r.get("Created")), by, Sizes.human((Long) r.get("Size")), r.get("Comment"));
+                        ago((String) r.get("Created")), by, Sizes.decimal((Long) r.get("Size")), r.get("Comment"));
             }
             return 0;
         }
