@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jlab.engine.image.Image;
-import jlab.kernel.syscall.Syscalls;
+import jlab.engine.image.Whiteouts;
 
 /**
  * {@code COPY --from=STAGE}: the files of an image as a container of it sees them, read from its
@@ -102,30 +102,16 @@ final class ImageFiles implements SourceFiles {
                 for (Path c : s.toList()) {
                     String name = c.getFileName().toString();
                     if (out.containsKey(name) || hidden.contains(name)) continue;
-                    if (whiteout(c)) hidden.add(name);
+                    if (Whiteouts.isWhiteout(c)) hidden.add(name);
                     else out.put(name, c);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + d + ": " + e.getMessage(), e);
             }
-            if (opaque(d)) break;
+            if (Whiteouts.isOpaque(d)) break;
         }
         return out;
     }
 
     private static String join(String dir, String name) { return dir.isEmpty() ? name : dir + "/" + name; }
-
-    private static boolean whiteout(Path p) {
-        try {
-            Map<String, Object> a = Files.readAttributes(p, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-            return ((Integer) a.get("mode") & FileEntry.S_IFMT) == 0020000 && (Long) a.get("rdev") == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean opaque(Path dir) {
-        byte[] v = Syscalls.get().lgetxattr(dir.toString(), "trusted.overlay.opaque");
-        return v != null && v.length == 1 && v[0] == 'y';
-    }
 }

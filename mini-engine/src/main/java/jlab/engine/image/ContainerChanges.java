@@ -111,13 +111,24 @@ public final class ContainerChanges {
         for (Path p : children) {
             String rel = upper.relativize(p).toString();
             if (skipped.contains(rel)) continue;
-            if (Image.whiteout(p)) {
+            if (Whiteouts.isWhiteout(p)) {
                 out.add(new Change('D', "/" + rel));
                 continue;
             }
-            out.add(new Change(image.file(rel).isPresent() ? 'C' : 'A', "/" + rel));
-            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) walk(p, out);
+            boolean directory = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+            out.add(new Change(kind(rel, directory && Whiteouts.isOpaque(p)), "/" + rel));
+            if (directory) walk(p, out);
         }
+    }
+
+    /**
+     * A: the image has no {@code rel}. C: it has, and the container changed it. D: a directory the
+     * container deleted and made again ({@code rm -rf d; mkdir d}): overlayfs marks the new one opaque,
+     * and Docker prints it as deleted, then what is in it (A, or C for a name the image had there).
+     */
+    private char kind(String rel, boolean opaque) {
+        if (image.file(rel).isEmpty()) return 'A';
+        return opaque ? 'D' : 'C';
     }
 
     /** {@code jlab commit} and a build's RUN: the changes as a layer blob, with whiteouts in OCI's spelling. */

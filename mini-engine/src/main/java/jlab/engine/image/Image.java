@@ -87,7 +87,7 @@ public record Image(String name, String id, List<Path> layers, ImageConfig.Setti
         for (int i = layers.size() - 1; i >= 0; i--) {
             Path layer = layers.get(i);
             Path p = layer.resolve(rel);
-            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return whiteout(p) ? Optional.empty() : Optional.of(p);
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return Whiteouts.isWhiteout(p) ? Optional.empty() : Optional.of(p);
             if (hidesBelow(layer, rel)) return Optional.empty();
         }
         return Optional.empty();
@@ -100,23 +100,9 @@ public record Image(String name, String id, List<Path> layers, ImageConfig.Setti
         for (int i = 0; i < parts.length; i++) {
             at = at.resolve(parts[i]);
             if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) return false;
-            if (whiteout(at)) return true;
-            if (i < parts.length - 1 && Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS) && opaque(at)) return true;
+            if (Whiteouts.isWhiteout(at)) return true;
+            if (i < parts.length - 1 && Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS) && Whiteouts.isOpaque(at)) return true;
         }
         return false;
-    }
-
-    static boolean whiteout(Path p) {
-        try {
-            Map<String, Object> a = Files.readAttributes(p, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
-            return ((Integer) a.get("mode") & 0170000) == 0020000 && (Long) a.get("rdev") == 0;
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean opaque(Path dir) {
-        byte[] v = jlab.kernel.syscall.Syscalls.get().lgetxattr(dir.toString(), Whiteouts.OPAQUE_XATTR);
-        return v != null && v.length == 1 && v[0] == 'y';
     }
 }

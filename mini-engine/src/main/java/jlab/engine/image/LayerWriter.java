@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jlab.kernel.syscall.Syscalls;
 
 /**
  * Makes a layer: writes a directory as a tar, the way {@code docker commit} and each RUN of
@@ -62,14 +61,9 @@ final class LayerWriter {
             }
             tar.put(name, p, a);
             if (TarEntries.type(a) == TarEntries.S_IFDIR) {
-                if (opaque(p)) tar.marker(name + "/" + Whiteouts.OPAQUE_MARKER, a);
+                if (Whiteouts.isOpaque(p)) tar.marker(name + "/" + Whiteouts.OPAQUE_MARKER, a);
                 walk(p);
             }
         }
-    }
-
-    private boolean opaque(Path dir) {
-        byte[] v = Syscalls.get().lgetxattr(dir.toString(), Whiteouts.OPAQUE_XATTR);
-        return v != null && v.length == 1 && v[0] == 'y';
     }
 }

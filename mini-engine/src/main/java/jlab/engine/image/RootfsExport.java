@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import jlab.kernel.syscall.Syscalls;
-
 /**
  * {@code jlab export}: a container's root filesystem as one flat tar — what {@code ls -R /} shows
  * inside it, with no layer and no whiteout left.
@@ -65,7 +63,7 @@ public final class RootfsExport {
             } catch (NoSuchFileException gone) {
                 continue;
             }
-            if (Image.whiteout(top)) continue; // deleted by a higher layer or by the container
+            if (Whiteouts.isWhiteout(top)) continue; // deleted by a higher layer or by the container
             tar.put(name, top, a);
             if (TarEntries.type(a) == TarEntries.S_IFDIR) walk(name, mergedWith(top, e.getValue()));
         }
@@ -74,17 +72,12 @@ public final class RootfsExport {
     /** The copies of a directory that show through: {@code top}, then those below it until a non-directory or an opaque one. */
     private static List<Path> mergedWith(Path top, List<Path> copies) {
         List<Path> merged = new ArrayList<>(List.of(top));
-        if (opaque(top)) return merged;
+        if (Whiteouts.isOpaque(top)) return merged;
         for (Path c : copies.subList(1, copies.size())) {
             if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) break; // a file or a whiteout hides what is below
             merged.add(c);
-            if (opaque(c)) break;
+            if (Whiteouts.isOpaque(c)) break;
         }
         return merged;
-    }
-
-    private static boolean opaque(Path dir) {
-        byte[] v = Syscalls.get().lgetxattr(dir.toString(), Whiteouts.OPAQUE_XATTR);
-        return v != null && v.length == 1 && v[0] == 'y';
     }
 }

@@ -1,5 +1,13 @@
 package jlab.engine.image;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+
+import jlab.kernel.syscall.Syscalls;
+
 /**
  * How a layer says "deleted", in its two spellings.
  *
@@ -13,10 +21,26 @@ package jlab.engine.image;
  * the container deletes a file or replaces a directory; jlab writes them when it unpacks a layer,
  * so that stacked as a lowerdir the layer hides what it deleted.
  */
-final class Whiteouts {
+public final class Whiteouts {
     static final String PREFIX = ".wh.";
     static final String OPAQUE_MARKER = ".wh..wh..opq";
     static final String OPAQUE_XATTR = "trusted.overlay.opaque";
 
     private Whiteouts() {}
+
+    /** Is {@code p} overlayfs's whiteout: a character device 0/0? */
+    public static boolean isWhiteout(Path p) {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+            return ((Integer) a.get("mode") & 0170000) == 0020000 && (Long) a.get("rdev") == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Is the directory {@code dir} opaque ({@code trusted.overlay.opaque="y"}; only root reads "trusted.")? */
+    public static boolean isOpaque(Path dir) {
+        byte[] v = Syscalls.get().lgetxattr(dir.toString(), OPAQUE_XATTR);
+        return v != null && v.length == 1 && v[0] == 'y';
+    }
 }

@@ -1,6 +1,7 @@
 package jlab.engine.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import jlab.kernel.syscall.Syscalls;
 
 /**
  * What {@code jlab diff} lists of a container's upper directory: what the container changed, not
@@ -56,5 +59,24 @@ class ContainerChangesTest {
     void etc_whose_mode_the_container_changed_is_listed() throws IOException {
         Files.setPosixFilePermissions(copiedUpEtc(), PosixFilePermissions.fromString("rwx------"));
         assertThat(new ContainerChanges(upper, image).list()).extracting(Object::toString).containsExactly("C /etc");
+    }
+
+    /**
+     * {@code rm -rf /etc; mkdir /etc} in a container: overlayfs marks the new /etc opaque (the image's
+     * no longer shows through). Docker prints it deleted, then what the new one holds.
+     */
+    @Test
+    void a_directory_deleted_and_made_again_is_deleted_then_its_files_are_listed() throws IOException {
+        assumeTrue(Syscalls.get().geteuid() == 0, "requires root: trusted.* xattrs");
+        Path etc = Files.createDirectories(upper.resolve("etc"));
+        Syscalls.get().lsetxattr(etc.toString(), "trusted.overlay.opaque", new byte[] {'y'});
+        Files.writeString(etc.resolve("passwd"), "web:x:1:1::/:/bin/sh\n");
+        Files.writeString(etc.resolve("motd"), "hi\n");
+        assertThat(new ContainerChanges(upper, image).list()).extracting(Object::toString)
+                .containsExactly("D /etc", "A /etc/motd", "C /etc/passwd");
+        Files.createDirectories(upper.resolve("srv"));
+        Syscalls.get().lsetxattr(upper.resolve("srv").toString(), "trusted.overlay.opaque", new byte[] {'y'});
+        assertThat(new ContainerChanges(upper, image).list()).extracting(Object::toString)
+                .as("opaque, but the image had no /srv: added").contains("A /srv");
     }
 }

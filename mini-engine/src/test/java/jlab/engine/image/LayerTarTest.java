@@ -108,7 +108,7 @@ class LayerTarTest {
 
         Path layer = Files.createDirectories(tmp.resolve("layer"));
         new LayerReader(layer, "test layer").unpack(new ByteArrayInputStream(tar));
-        assertThat(Image.whiteout(layer.resolve("etc/motd"))).isTrue();
+        assertThat(Whiteouts.isWhiteout(layer.resolve("etc/motd"))).isTrue();
         assertThat(layer.resolve("etc/.wh.motd")).doesNotExist();
         assertThat(Syscalls.get().lgetxattr(layer.resolve("var/cache").toString(), Whiteouts.OPAQUE_XATTR))
                 .isEqualTo(new byte[] {'y'});
