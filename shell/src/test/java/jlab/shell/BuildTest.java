@@ -494,4 +494,18 @@ class BuildTest extends RealJlabTest {
         assertThat(ok(jlab.run("run", "--rm", "--network", "none", "child")).lines()).containsExactly("not-a-program at all");
         assertThat(ok(jlab.run("image", "inspect", "child")).out()).contains("\"Shell\"");
     }
+
+    /** The same history line, another configuration: not taken from the cache (Docker compares the configuration too). */
+    @Test
+    void env_of_one_variable_and_env_of_two_that_write_the_same_line_are_two_images() throws IOException {
+        write("Dockerfile", "FROM busybox\nENV A=\"1 B=2\"\n");
+        String one = builtId(ok(build("-t", "one-var", ctx.toString())));
+        write("Dockerfile", "FROM busybox\nENV A=1 B=2\n");
+        var two = ok(build("-t", "two-vars", ctx.toString()));
+        assertThat(steps(two)).doesNotContain(" ---> Using cache");
+        assertThat(builtId(two)).isNotEqualTo(one);
+        assertThat(images().require("two-vars").config().settings().env()).contains("A=1", "B=2");
+        assertThat(images().require("one-var").config().settings().env()).contains("A=1 B=2");
+        assertThat(steps(ok(build("-t", "two-vars", ctx.toString())))).as("the same again").contains(" ---> Using cache");
+    }
 }

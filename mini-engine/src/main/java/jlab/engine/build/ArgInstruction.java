@@ -11,7 +11,7 @@ import java.util.Map;
  * image's configuration: a container of the image does not see it. RUN's history line carries the
  * values ({@code |1 VERSION=2 /bin/sh -c ...}), so another value builds again.
  */
-final class ArgInstruction implements BuildStep {
+final class ArgInstruction implements ConfigStep {
     private final String text;
     private final List<String[]> declared;
 

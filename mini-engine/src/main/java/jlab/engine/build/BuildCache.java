@@ -19,20 +19,26 @@ import jlab.engine.image.StoredImage;
  *
  * <p>A candidate must also extend its parent by exactly one history line and keep its layers
  * below its own: an image loaded from elsewhere that happens to carry the same line is not taken.
+ * For a step that changes only the configuration, the configuration must be the one the step
+ * computes too (see {@link ConfigStep}).
  */
 final class BuildCache {
     private final ImageStore store;
 
     BuildCache(ImageStore store) { this.store = store; }
 
-    /** The image a step made before from {@code state}'s image, if any: the newest. */
-    Optional<StoredImage> find(BuildState state, String createdBy) {
+    /**
+     * The image a step made before from {@code state}'s image, if any. {@code settings}: the
+     * configuration a {@link ConfigStep} computed, which the image must have; null for other steps.
+     */
+    Optional<StoredImage> find(BuildState state, String createdBy, ImageConfig.Settings settings) {
         List<ImageConfig.History> parentHistory = state.config().historyOrEmpty();
         List<String> parentLayers = state.config().diffIds();
         for (StoredImage s : store.list()) {
             if (!Objects.equals(s.parent(), state.imageId())) continue;
             List<ImageConfig.History> h = s.config().historyOrEmpty();
             if (h.size() != parentHistory.size() + 1 || !createdBy.equals(h.get(h.size() - 1).createdBy())) continue;
+            if (settings != null && !settings.equals(s.config().settings())) continue;
             List<String> layers = s.config().diffIds();
             if (layers.size() < parentLayers.size() || !layers.subList(0, parentLayers.size()).equals(parentLayers)) continue;
             return Optional.of(s);

@@ -9,7 +9,8 @@ interface BuildStep {
      * What {@code created_by} of the image's history will say, as Docker writes it:
      * {@code /bin/sh -c echo hi} for a RUN, {@code /bin/sh -c #(nop)  ENV A=1} for a change of the
      * configuration, {@code /bin/sh -c #(nop) COPY file:HASH in /app} with the digest of what is copied.
-     * Two steps with the same parent and the same line make the same image: the cache relies on it.
+     * Two steps with the same parent and the same line make the same image: the cache relies on it
+     * (and, for a {@link ConfigStep}, on the configuration it computes).
      */
     String createdBy();
 

@@ -12,7 +12,7 @@ import jlab.engine.image.ImageConfig;
  * container runs — the build substitutes nothing here. An ENTRYPOINT clears the CMD inherited from
  * the base image (not one given in this stage before it), as Docker does.
  */
-final class CommandInstruction implements BuildStep {
+final class CommandInstruction implements ConfigStep {
     private final String keyword;
     private final List<String> command;
 

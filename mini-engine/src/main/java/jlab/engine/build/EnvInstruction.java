@@ -10,7 +10,7 @@ import jlab.engine.image.ImageConfig;
  * values are substituted with the variables as they were before this line ({@code ENV A=1 B=$A}
  * gives B the old A, as Docker does). The old form {@code ENV NAME value with blanks} still works.
  */
-final class EnvInstruction implements BuildStep {
+final class EnvInstruction implements ConfigStep {
     private final List<String[]> pairs;
 
     private EnvInstruction(List<String[]> pairs) { this.pairs = pairs; }

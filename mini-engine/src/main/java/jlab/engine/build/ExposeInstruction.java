@@ -11,7 +11,7 @@ import jlab.engine.image.ImageConfig;
  * {@code EXPOSE 80 443/tcp 53/udp 8000-8002}: the ports the image says it listens on. Only a note in
  * its configuration ({@code ExposedPorts}): nothing is published until {@code run -p} or {@code -P}.
  */
-final class ExposeInstruction implements BuildStep {
+final class ExposeInstruction implements ConfigStep {
     private static final Pattern PORT = Pattern.compile("(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?", Pattern.CASE_INSENSITIVE);
 
     private final List<String> words;

@@ -170,8 +170,9 @@ public final class ImageBuild {
         BuildStep step = Instructions.step(in, state, tools);
         step.declare(state);
         String createdBy = step.createdBy();
+        Change computed = step instanceof ConfigStep ? step.make(state, tools) : null;
         if (!options.noCache()) {
-            Optional<StoredImage> hit = cache.find(state, createdBy);
+            Optional<StoredImage> hit = cache.find(state, createdBy, computed == null ? null : computed.settings());
             if (hit.isPresent()) {
                 progress.usingCache();
                 state.advance(hit.get());
@@ -179,7 +180,7 @@ public final class ImageBuild {
                 return;
             }
         }
-        Change change = step.make(state, tools);
+        Change change = computed != null ? computed : step.make(state, tools);
         ImageConfig base = state.config();
         if (change.author() != null) {
             base = new ImageConfig(base.created(), change.author(), base.architecture(), base.os(), base.config(),

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import jlab.engine.image.ImageConfig;
 
 /** {@code LABEL key=value ...}: metadata of the image ({@code Labels} of its configuration), inherited by its children. */
-final class LabelInstruction implements BuildStep {
+final class LabelInstruction implements ConfigStep {
     private final List<String[]> pairs;
 
     private LabelInstruction(List<String[]> pairs) { this.pairs = pairs; }

@@ -1,7 +1,7 @@
 package jlab.engine.build;
 
 /** {@code MAINTAINER name}: the image's author (deprecated by Docker for {@code LABEL maintainer=...}, still read). */
-final class MaintainerInstruction implements BuildStep {
+final class MaintainerInstruction implements ConfigStep {
     private final String author;
 
     private MaintainerInstruction(String author) { this.author = author; }

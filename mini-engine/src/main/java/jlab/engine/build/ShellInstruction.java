@@ -8,7 +8,7 @@ import java.util.List;
  * part of each later RUN's command, so of its history line and cache key. It is kept in the image's
  * config ("Shell", as Docker keeps it), so a build FROM this image starts with it.
  */
-final class ShellInstruction implements BuildStep {
+final class ShellInstruction implements ConfigStep {
     private final List<String> shell;
 
     private ShellInstruction(List<String> shell) { this.shell = shell; }

@@ -2,7 +2,7 @@ package jlab.engine.build;
 
 
 /** {@code STOPSIGNAL SIGQUIT}: the signal {@code stop} sends first (Docker's StopSignal, kept in the configuration). */
-final class StopSignalInstruction implements BuildStep {
+final class StopSignalInstruction implements ConfigStep {
     private final String signal;
 
     private StopSignalInstruction(String signal) { this.signal = signal; }

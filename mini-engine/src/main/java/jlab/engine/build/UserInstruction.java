@@ -5,7 +5,7 @@ package jlab.engine.build;
  * later step may create the user (RUN adduser); the container that runs as it resolves it in the
  * image's /etc/passwd, as Docker does.
  */
-final class UserInstruction implements BuildStep {
+final class UserInstruction implements ConfigStep {
     private final String user;
 
     private UserInstruction(String user) { this.user = user; }

@@ -9,7 +9,7 @@ import jlab.engine.image.ImageConfig;
  * gets an anonymous volume for (see README, Volumes), so that what is written there outlives the
  * container's own layer.
  */
-final class VolumeInstruction implements BuildStep {
+final class VolumeInstruction implements ConfigStep {
     private final List<String> paths;
 
     private VolumeInstruction(List<String> paths) { this.paths = paths; }

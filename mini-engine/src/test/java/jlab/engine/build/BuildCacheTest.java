@@ -35,12 +35,12 @@ class BuildCacheTest {
         BuildCache cache = new BuildCache(store);
 
         BuildState state = new BuildState("0", base);
-        assertThat(cache.find(state, BuildStep.nop("ENV A=1"))).map(StoredImage::id).contains(env.id());
-        assertThat(cache.find(state, BuildStep.nop("ENV A=2"))).as("that line has another parent").isEmpty();
-        assertThat(cache.find(state, "/bin/sh -c true")).isEmpty();
+        assertThat(cache.find(state, BuildStep.nop("ENV A=1"), null)).map(StoredImage::id).contains(env.id());
+        assertThat(cache.find(state, BuildStep.nop("ENV A=2"), null)).as("that line has another parent").isEmpty();
+        assertThat(cache.find(state, "/bin/sh -c true", null)).isEmpty();
 
         state.advance(env);
-        assertThat(cache.find(state, BuildStep.nop("ENV A=1"))).as("not its own parent").isEmpty();
+        assertThat(cache.find(state, BuildStep.nop("ENV A=1"), null)).as("not its own parent").isEmpty();
     }
 
     @Test
@@ -50,7 +50,21 @@ class BuildCacheTest {
         add(store, one.config(), null, "COPY file:def in /", "loaded:1"); // no parent annotation, two lines
         BuildCache cache = new BuildCache(store);
         BuildState scratch = new BuildState("0", null);
-        assertThat(cache.find(scratch, "COPY file:abc in /")).map(StoredImage::id).contains(one.id());
-        assertThat(cache.find(scratch, "COPY file:def in /")).isEmpty();
+        assertThat(cache.find(scratch, "COPY file:abc in /", null)).map(StoredImage::id).contains(one.id());
+        assertThat(cache.find(scratch, "COPY file:def in /", null)).isEmpty();
+    }
+
+    /** ENV A="1 B=2" and ENV A=1 B=2 write the same line: the configuration tells them apart. */
+    @Test
+    void a_configuration_step_is_taken_only_with_the_configuration_it_computes() {
+        ImageStore store = new ImageStore(tmp.resolve("images"));
+        StoredImage base = add(store, ImageConfig.scratch(), null, "base", "base:1");
+        String line = BuildStep.nop("ENV A=1 B=2");
+        StoredImage oneVariable = add(store, base.config(), base.id().toString(), line, null);
+        BuildCache cache = new BuildCache(store);
+        BuildState state = new BuildState("0", base);
+        ImageConfig.Settings itsSettings = oneVariable.config().settings();
+        assertThat(cache.find(state, line, itsSettings)).map(StoredImage::id).contains(oneVariable.id());
+        assertThat(cache.find(state, line, itsSettings.withEnv(List.of("A=1", "B=2")))).as("two variables").isEmpty();
     }
 }
