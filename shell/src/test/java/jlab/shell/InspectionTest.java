@@ -187,4 +187,30 @@ class InspectionTest extends RealJlabTest {
         assertThat(JSON.readTree(r.out())).hasSize(1);
         assertThat(r.err().lines().toList()).containsExactly("jlab: No such object: no-such-box");
     }
+
+    /** docker inspect -f: the PID to give nsenter, the image's CMD, a range over the mounts; a mistake is one line. */
+    @Test
+    void inspect_format_prints_what_a_go_template_picks_as_docker_inspect_f() throws Exception {
+        var pid = jlab.run("inspect", "-f", "{{.State.Pid}}", "seen-box");
+        assertThat(pid.exitCode()).as(pid.err()).isZero();
+        assertThat(pid.lines()).containsExactly(Long.toString(box.initPid()));
+        assertThat(Files.readSymbolicLink(Path.of("/proc/" + pid.lines().get(0) + "/ns/uts")).toString()).startsWith("uts:[");
+
+        var both = jlab.run("inspect", "--format", "{{.Name}} {{if .State.Running}}up{{end}} {{len .Mounts}}", "seen-box", "seen-box");
+        assertThat(both.lines()).hasSize(2).allMatch(l -> l.matches("/seen-box up \\d+"));
+        assertThat(jlab.run("inspect", "-f", "json", "seen-box").lines()).singleElement()
+                .satisfies(l -> assertThat(JSON.readTree(l).path("State").path("Pid").asLong()).isEqualTo(box.initPid()));
+        assertThat(jlab.run("image", "inspect", "-f", "{{.Config.Cmd}} {{json .Config.Cmd}}", "busybox").lines())
+                .containsExactly("[sh] [\"sh\"]");
+
+        var bad = jlab.run("inspect", "-f", "{{range .Mounts}}", "seen-box");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err().lines().toList())
+                .containsExactly("jlab: template parsing error: template: :1: unexpected EOF: {{range}} has no {{end}}");
+        var missing = jlab.run("inspect", "-f", "{{.State.Pidd}}", "seen-box");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err().lines().toList()).containsExactly(
+                "jlab: template parsing error: template: :1: executing \"\" at <.State.Pidd>: map has no entry for key \"Pidd\"");
+    }
 }

@@ -131,8 +131,10 @@ class VolumesTest extends RealJlabTest {
         assertOneLine(r, 1, "remove busyvol: volume is in use - [", "jlab rm ");
         assertThat(state.resolve("volumes/busyvol/_data")).isDirectory();
         var inspect = ok(jlab.run("volume", "inspect", "busyvol")).out();
-        assertThat(inspect).contains("\"name\" : \"busyvol\"").contains("\"mountpoint\" : \"" + state + "/volumes/busyvol/_data\"")
-                .contains("\"created\"").contains("\"usedBy\" : [ \"");
+        assertThat(inspect).contains("\"Name\" : \"busyvol\"").contains("\"Mountpoint\" : \"" + state + "/volumes/busyvol/_data\"")
+                .contains("\"CreatedAt\"").contains("\"Scope\" : \"local\"").contains("\"UsedBy\" : [ \"");
+        assertThat(ok(jlab.run("volume", "inspect", "-f", "{{.Mountpoint}}", "busyvol")).out())
+                .isEqualTo(state + "/volumes/busyvol/_data\n");
         ok(jlab.run("rm", "holder"));
         assertThat(ok(jlab.run("volume", "rm", "busyvol")).out()).isEqualTo("busyvol\n");
         assertOneLine(jlab.run("volume", "rm", "busyvol"), 1, "No such volume: busyvol");

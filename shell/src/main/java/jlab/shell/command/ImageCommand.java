@@ -16,6 +16,7 @@ import jlab.engine.image.ImageConfig;
 import jlab.engine.image.StoredImage;
 import jlab.shell.Session;
 import jlab.shell.Sizes;
+import jlab.shell.format.InspectFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -207,12 +208,19 @@ public final class ImageCommand implements Callable<Integer> {
         @Option(names = "--layers", description = "The layers, top first: diff_id, size, and the directory overlayfs stacks.") boolean layers;
         @Option(names = {"-q", "--quiet"}, description = "With --layers: only the directories, top first.") boolean quiet;
         @Option(names = "--json", description = "Print JSON (inspect's output is JSON unless --layers).") boolean json;
+        @Option(names = {"-f", "--format"}, paramLabel = "TEMPLATE", description = InspectFormat.HELP) String format;
         @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         Inspect(Session session) { this.session = session; }
 
         @Override
         public Integer call() {
+            if (format != null && layers) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format and --layers do not go together (--layers prints a table)");
+            }
+            InspectFormat template = format == null ? null : InspectFormat.parse(format, session.err());
+            if (format != null && template == null) return 1;
             List<Object> found = new ArrayList<>();
             int code = 0;
             for (String ref : images) {
@@ -228,7 +236,11 @@ public final class ImageCommand implements Callable<Integer> {
                     code = 1;
                 }
             }
-            if (!layers || json) session.out().println(json(found));
+            if (template != null) {
+                code = Math.max(code, template.print(found, session.out(), session.err()));
+            } else if (!layers || json) {
+                session.out().println(json(found));
+            }
             return code;
         }
 

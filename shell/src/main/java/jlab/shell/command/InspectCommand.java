@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import jlab.engine.EngineException;
 import jlab.engine.running.Inspect;
 import jlab.engine.running.LiveContainer;
+import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.InspectFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,13 +21,16 @@ public final class InspectCommand implements Callable<Integer> {
     private final Session session;
 
     @Parameters(paramLabel = "CONTAINER", arity = "1..*", description = "Name, id, or unique id prefix.") List<String> containers;
-    @Option(names = "--json", description = "Print JSON (always: inspect prints nothing else).") boolean json;
+    @Option(names = "--json", description = "Print JSON (the default).") boolean json;
+    @Option(names = {"-f", "--format"}, paramLabel = "TEMPLATE", description = InspectFormat.HELP) String format;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
     public InspectCommand(Session session) { this.session = session; }
 
     @Override
     public Integer call() throws Exception {
+        InspectFormat template = format == null ? null : InspectFormat.parse(format, session.err());
+        if (format != null && template == null) return 1;
         Inspect inspect = new Inspect(session.engine().stateDir(), session.engine().cgroups().version());
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -39,9 +41,11 @@ public final class InspectCommand implements Callable<Integer> {
                 missing.add(c);
             }
         }
-        // Like Docker: the array of what was found, then one line per name that was not.
-        session.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(found));
+        // Like Docker: the array of what was found (or each through the template), then one line per name that was not.
+        int code = 0;
+        if (template == null) session.out().println(Json.indented().writeValueAsString(found));
+        else code = template.print(found, session.out(), session.err());
         for (String m : missing) session.err().println("jlab: No such object: " + m);
-        return missing.isEmpty() ? 0 : LiveContainer.REFUSED;
+        return missing.isEmpty() ? code : LiveContainer.REFUSED;
     }
 }

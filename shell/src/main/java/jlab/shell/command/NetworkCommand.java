@@ -9,6 +9,7 @@ import jlab.engine.EngineException;
 import jlab.engine.network.NetworkConfig;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.InspectFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,14 +109,18 @@ public final class NetworkCommand implements Runnable {
     @Command(name = "inspect", description = "Show a network as JSON: subnet, gateway, bridge, containers.")
     static final class Inspect implements Callable<Integer> {
         @CommandLine.ParentCommand NetworkCommand parent;
-        @Option(names = "--json", description = "Print JSON (the default: inspect always does).") boolean json;
+        @Option(names = "--json", description = "Print JSON (the default).") boolean json;
+        @Option(names = {"-f", "--format"}, paramLabel = "TEMPLATE", description = InspectFormat.HELP) String format;
         @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
         @Parameters(paramLabel = "NETWORK", arity = "1..*") List<String> names;
 
         @Override
         public Integer call() throws Exception {
+            InspectFormat template = format == null ? null : InspectFormat.parse(format, parent.session.err());
+            if (format != null && template == null) return 1;
             List<Object> all = new java.util.ArrayList<>();
             for (String n : names) all.add(parent.session.engine().networks().inspect(n));
+            if (template != null) return template.print(all, parent.session.out(), parent.session.err());
             parent.session.out().println(Json.indented().writeValueAsString(all));
             return 0;
         }

@@ -10,6 +10,7 @@ import jlab.engine.EngineException;
 import jlab.engine.volume.Volume;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.InspectFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,17 +94,20 @@ public final class VolumeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "inspect", description = "Show volumes as JSON: name, mountpoint, created, the containers using them.")
+    @Command(name = "inspect", description = "Show volumes as JSON, with Docker's keys (Name, Mountpoint, CreatedAt...) and the containers using them.")
     static final class Inspect implements Callable<Integer> {
         private final Session session;
         @Parameters(paramLabel = "NAME", arity = "1..*") List<String> names;
-        @Option(names = "--json", description = "Print JSON (always: inspect's output is JSON).") boolean json;
+        @Option(names = "--json", description = "Print JSON (the default).") boolean json;
+        @Option(names = {"-f", "--format"}, paramLabel = "TEMPLATE", description = InspectFormat.HELP) String format;
         @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
         Inspect(Session session) { this.session = session; }
 
         @Override
         public Integer call() {
+            InspectFormat template = format == null ? null : InspectFormat.parse(format, session.err());
+            if (format != null && template == null) return 1;
             List<Volume> found = new ArrayList<>();
             int code = 0;
             for (String n : names) {
@@ -114,7 +118,8 @@ public final class VolumeCommand implements Callable<Integer> {
                     code = 1;
                 }
             }
-            session.out().println(json(found));
+            if (template == null) session.out().println(json(found));
+            else code = Math.max(code, template.print(found, session.out(), session.err()));
             return code;
         }
     }
