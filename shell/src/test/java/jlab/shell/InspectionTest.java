@@ -213,4 +213,20 @@ class InspectionTest extends RealJlabTest {
         assertThat(missing.err().lines().toList()).containsExactly(
                 "jlab: template parsing error: template: :1: executing \"\" at <.State.Pidd>: map has no entry for key \"Pidd\"");
     }
+
+    /** docker ps/images --format: a template per row, or a table with Docker's column titles. */
+    @Test
+    void ps_and_images_format_print_a_template_per_row_or_a_table() throws Exception {
+        var names = jlab.run("ps", "--format", "{{.Names}} {{.State}}");
+        assertThat(names.exitCode()).as(names.err()).isZero();
+        assertThat(names.lines()).contains("seen-box running");
+        var table = jlab.run("ps", "--format", "table {{.ID}}\\t{{.Names}}");
+        assertThat(table.lines().get(0)).isEqualTo("CONTAINER ID   NAMES");
+        assertThat(table.lines()).anyMatch(l -> l.matches("[0-9a-f]{12}   seen-box"));
+        assertThat(jlab.run("images", "--format", "{{.Repository}}:{{.Tag}} {{.Size}}").lines())
+                .anyMatch(l -> l.matches("busybox:latest \\d+(\\.\\d+)?MB"));
+        var bad = jlab.run("images", "--format", "{{.Nope}}");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err().lines().toList()).singleElement().asString().contains("map has no entry for key \"Nope\"");
+    }
 }

@@ -17,6 +17,7 @@ import jlab.engine.image.StoredImage;
 import jlab.shell.Session;
 import jlab.shell.Sizes;
 import jlab.shell.format.InspectFormat;
+import jlab.shell.format.ListFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,12 +80,22 @@ public final class ImageCommand implements Callable<Integer> {
         @Option(names = "--digests", description = "Show each image's manifest digest.") boolean digests;
         @Option(names = {"-f", "--filter"}, paramLabel = "dangling=true|false", description = "Only dangling images, or none of them.") String danglingFilter;
         @Option(names = "--json", description = "Print JSON.") boolean json;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "As docker images --format: json (a JSON object per line),"
+                + " a Go template ('{{.Repository}}:{{.Tag}}'), or table TEMPLATE: a header and aligned columns.")
+        String format;
         @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
+
+        /** Docker's column titles of the keys a row has, for {@code --format table}. */
+        private static final Map<String, String> HEADERS = Map.of("Repository", "REPOSITORY", "Tag", "TAG", "ID", "IMAGE ID",
+                "Digest", "DIGEST", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT", "Size", "SIZE");
+        private static final String DEFAULT_TABLE = "{{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}";
 
         public Ls(Session session) { this.session = session; }
 
         @Override
         public Integer call() {
+            ListFormat rowFormat = format == null ? null : ListFormat.parse(format, HEADERS, DEFAULT_TABLE, session.err());
+            if (format != null && rowFormat == null) return 1;
             List<StoredImage> images = new ArrayList<>(session.engine().images().listVisible(all));
             if (danglingFilter != null) {
                 if (!danglingFilter.matches("dangling=(true|false)")) {
@@ -121,6 +132,21 @@ public final class ImageCommand implements Callable<Integer> {
             if (quiet) {
                 rows.stream().map(r -> id(r.image())).distinct().forEach(session.out()::println);
                 return 0;
+            }
+            if (rowFormat != null) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (Row r : rows) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("Repository", r.repo());
+                    m.put("Tag", r.tag());
+                    m.put("ID", id(r.image()));
+                    m.put("Digest", r.image().manifest().toString());
+                    m.put("CreatedSince", ago(r.image().config().created()));
+                    m.put("CreatedAt", r.image().config().created());
+                    m.put("Size", Sizes.decimal(r.image().size()));
+                    out.add(m);
+                }
+                return rowFormat.print(out, session.out(), session.err());
             }
             // CREATED is as wide as DockerTime's longest, "Less than a second ago", so SIZE stays aligned.
             String fmt = digests ? "%-24s %-10s %-73s %-" + (noTrunc ? 71 : 12) + "s  %-22s  %s%n"

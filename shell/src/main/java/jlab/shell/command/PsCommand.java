@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import jlab.engine.EngineException;
 import jlab.engine.lifecycle.ContainerStatus;
 import jlab.engine.running.LiveContainer;
 import jlab.engine.state.ContainerRecord;
@@ -17,6 +16,7 @@ import jlab.engine.view.ProcessTree;
 import jlab.engine.view.ViewTarget;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.ListFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,16 +35,22 @@ public final class PsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "Show this container's processes as a tree, with host pid and pid inside.") String name;
     @Option(names = {"-a", "--all"}, description = "Show all containers, also exited ones.") boolean all;
     @Option(names = "--json", description = "Print JSON: one array of the containers' records, with their state.") boolean json;
-    @Option(names = "--format", paramLabel = "json", description = "json: one JSON object per container and line, as docker ps --format json.") String format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "As docker ps --format: json (a JSON object per line),"
+            + " a Go template ('{{.Names}} {{.Status}}'), or table TEMPLATE ('table {{.ID}}\\t{{.Names}}'): a header and aligned columns.")
+    String format;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
+
+    /** Docker's column titles of the keys a row has, for {@code --format table}. */
+    private static final Map<String, String> HEADERS = Map.of("Command", "COMMAND", "CreatedAt", "CREATED AT", "ID", "CONTAINER ID",
+            "Image", "IMAGE", "Names", "NAMES", "RestartCount", "RESTARTS", "RunningFor", "CREATED", "State", "STATE", "Status", "STATUS");
+    private static final String DEFAULT_TABLE = "{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}";
 
     public PsCommand(Session session) { this.session = session; }
 
     @Override
     public Integer call() throws Exception {
-        if (format != null && !format.equals("json")) {
-            throw new EngineException("--format " + format + ": only json is known (or --json)");
-        }
+        ListFormat rowFormat = format == null ? null : ListFormat.parse(format, HEADERS, DEFAULT_TABLE, session.err());
+        if (format != null && rowFormat == null) return 1;
         if (name != null) return tree();
         List<ContainerRecord> list = session.engine().ps(all);
         long now = System.currentTimeMillis();
@@ -61,7 +67,8 @@ public final class PsCommand implements Callable<Integer> {
             session.out().println(Json.indented().writeValueAsString(out));
             return 0;
         }
-        if (format != null) {
+        if (rowFormat != null) {
+            List<Map<String, Object>> rows = new ArrayList<>();
             for (ContainerRecord r : list) {
                 ContainerStatus s = session.engine().status(r);
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -74,9 +81,9 @@ public final class PsCommand implements Callable<Integer> {
                 m.put("RunningFor", DockerTime.human(now - r.created()) + " ago");
                 m.put("State", s.state());
                 m.put("Status", statusText(r, s, now));
-                session.out().println(Json.compact().writeValueAsString(m));
+                rows.add(m);
             }
-            return 0;
+            return rowFormat.print(rows, session.out(), session.err());
         }
         session.out().printf("%-12s  %-10s  %-24s  %-28s  %s%n", "CONTAINER ID", "IMAGE", "COMMAND", "STATUS", "NAMES");
         for (ContainerRecord r : list) {
