@@ -28,6 +28,7 @@ import jlab.shell.command.NetCommand;
 import jlab.shell.command.NetworkCommand;
 import jlab.shell.command.NsCommand;
 import jlab.shell.command.PauseCommand;
+import jlab.shell.command.PortCommand;
 import jlab.shell.command.PsCommand;
 import jlab.shell.command.RestartCommand;
 import jlab.shell.command.RmCommand;
@@ -125,6 +126,7 @@ public final class Cli {
         cl.addSubcommand(new TopCommand(session));
         cl.addSubcommand(new StatsCommand(session));
         cl.addSubcommand(new InspectCommand(session));
+        cl.addSubcommand(new PortCommand(session));
         cl.addSubcommand(new PauseCommand.Pause(session));
         cl.addSubcommand(new PauseCommand.Unpause(session));
         cl.addSubcommand(new CommandLine(new CreateCommand(session)).setStopAtPositional(true));

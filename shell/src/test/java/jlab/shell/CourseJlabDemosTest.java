@@ -105,9 +105,8 @@ class CourseJlabDemosTest {
             ok(jlab.run("run", "-d", "--name", "course-web", "-P", "course-web-dockerfile:1"));
             JsonNode ports = new ObjectMapper().readTree(ok(jlab.run("inspect", "course-web")).out()).get(0)
                     .get("NetworkSettings").get("Ports");
-            String mapping = ports.get(0).asText();
-            assertThat(mapping).endsWith(":8080/tcp");
-            assertThat(BridgeNetworkTest.httpGet("127.0.0.1", Integer.parseInt(mapping.substring(0, mapping.indexOf(':')))))
+            int hostPort = Integer.parseInt(ports.get("8080/tcp").get(0).get("HostPort").asText());
+            assertThat(BridgeNetworkTest.httpGet("127.0.0.1", hostPort))
                     .isEqualTo(Files.readString(images.resolve("web/site/index.html")));
             assertThat(ok(jlab.run("exec", "course-web", "id", "-un")).out()).isEqualTo("web\n");
             // ENTRYPOINT ["sleep"] with CMD ["3600"]: run's argument replaces CMD only, so this sleeps 0 s.

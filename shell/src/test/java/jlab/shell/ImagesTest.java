@@ -140,9 +140,15 @@ class ImagesTest extends RealJlabTest {
             JsonNode ports = new ObjectMapper().readTree(ok(jlab.run("inspect", "exposer")).out()).get(0)
                     .get("NetworkSettings").get("Ports");
             assertThat(ports).as("one published port: -P read EXPOSE").hasSize(1);
-            String mapping = ports.get(0).asText();
-            assertThat(mapping).endsWith(":8080/tcp");
-            int hostPort = Integer.parseInt(mapping.substring(0, mapping.indexOf(':')));
+            JsonNode binding = ports.get("8080/tcp").get(0);
+            assertThat(binding.get("HostIp").asText()).isEqualTo("0.0.0.0");
+            int hostPort = Integer.parseInt(binding.get("HostPort").asText());
+            assertThat(ok(jlab.run("port", "exposer")).out()).isEqualTo("8080/tcp -> 0.0.0.0:" + hostPort + "\n");
+            assertThat(ok(jlab.run("port", "exposer", "8080")).out()).isEqualTo("0.0.0.0:" + hostPort + "\n");
+            var none = jlab.run("port", "exposer", "81");
+            assertThat(none.exitCode()).isEqualTo(1);
+            assertThat(none.err()).isEqualTo("jlab: No public port '81/tcp' published for exposer\n");
+            assertThat(ok(jlab.run("ps", "--format", "{{.Ports}}")).lines()).contains("0.0.0.0:" + hostPort + "->8080/tcp");
             assertThat(BridgeNetworkTest.httpGet("127.0.0.1", hostPort)).isEqualTo("exposed and published\n");
         } finally {
             ok(jlab.run("rm", "-f", "exposer"));

@@ -64,6 +64,12 @@ public record PortMapping(String hostIp, int hostPort, int containerPort, String
     /** The address the host listens on, as Docker prints it. */
     public String hostAddress() { return hostIp.isEmpty() ? "0.0.0.0" : hostIp; }
 
+    /** As docker ps's PORTS shows it: {@code 0.0.0.0:8080->80/tcp}. */
+    public String published() { return hostAddress() + ":" + hostPort + "->" + containerPort + "/" + protocol; }
+
+    /** The container's side, as Docker names a port: {@code 80/tcp}. */
+    public String containerSide() { return containerPort + "/" + protocol; }
+
     @Override
     public String toString() {
         return (hostIp.isEmpty() ? "" : hostIp + ":") + hostPort + ":" + containerPort + "/" + protocol;

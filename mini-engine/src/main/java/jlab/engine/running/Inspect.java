@@ -88,9 +88,22 @@ public final class Inspect {
             net.put("Bridge", e.bridge());
             net.put("HostVeth", e.hostVeth());
             n.put("Networks", Map.of(e.network(), net));
-            n.put("Ports", e.ports().stream().map(PortMapping::toString).toList());
+            n.put("Ports", ports(e.ports()));
         });
         return n;
+    }
+
+    /** Docker's shape: {@code {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}}, a list per container port. */
+    private static Map<String, List<Map<String, String>>> ports(List<PortMapping> published) {
+        Map<String, List<Map<String, String>>> out = new java.util.TreeMap<>();
+        for (PortMapping p : published) {
+            List<Map<String, String>> bindings = out.computeIfAbsent(p.containerSide(), k -> new ArrayList<>());
+            Map<String, String> b = new LinkedHashMap<>();
+            b.put("HostIp", p.hostAddress());
+            b.put("HostPort", Integer.toString(p.hostPort()));
+            bindings.add(b);
+        }
+        return out;
     }
 
     private static Map<String, Object> state(LiveContainer c, boolean running) {

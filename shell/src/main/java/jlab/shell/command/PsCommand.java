@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import jlab.engine.lifecycle.ContainerStatus;
+import jlab.engine.network.Endpoint;
+import jlab.engine.network.PortMapping;
 import jlab.engine.running.LiveContainer;
 import jlab.engine.state.ContainerRecord;
 import jlab.engine.view.ProcessTree;
@@ -38,12 +40,15 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "As docker ps --format: json (a JSON object per line),"
             + " a Go template ('{{.Names}} {{.Status}}'), or table TEMPLATE ('table {{.ID}}\\t{{.Names}}'): a header and aligned columns.")
     String format;
+    @Option(names = "--no-trunc", description = "Whole IDs and commands.") boolean noTrunc;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
     /** Docker's column titles of the keys a row has, for {@code --format table}. */
-    private static final Map<String, String> HEADERS = Map.of("Command", "COMMAND", "CreatedAt", "CREATED AT", "ID", "CONTAINER ID",
-            "Image", "IMAGE", "Names", "NAMES", "RestartCount", "RESTARTS", "RunningFor", "CREATED", "State", "STATE", "Status", "STATUS");
-    private static final String DEFAULT_TABLE = "{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}";
+    private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("Command", "COMMAND"),
+            Map.entry("CreatedAt", "CREATED AT"), Map.entry("ID", "CONTAINER ID"), Map.entry("Image", "IMAGE"), Map.entry("Names", "NAMES"),
+            Map.entry("Ports", "PORTS"), Map.entry("RestartCount", "RESTARTS"), Map.entry("RunningFor", "CREATED"),
+            Map.entry("State", "STATE"), Map.entry("Status", "STATUS"));
+    private static final String DEFAULT_TABLE = "{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 
     public PsCommand(Session session) { this.session = session; }
 
@@ -67,33 +72,37 @@ public final class PsCommand implements Callable<Integer> {
             session.out().println(Json.indented().writeValueAsString(out));
             return 0;
         }
-        if (rowFormat != null) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (ContainerRecord r : list) {
-                ContainerStatus s = session.engine().status(r);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("Command", "\"" + String.join(" ", r.command()) + "\"");
-                m.put("CreatedAt", Instant.ofEpochMilli(r.created()).toString());
-                m.put("ID", r.shortId());
-                m.put("Image", r.image());
-                m.put("Names", r.name());
-                m.put("RestartCount", r.restartCount());
-                m.put("RunningFor", DockerTime.human(now - r.created()) + " ago");
-                m.put("State", s.state());
-                m.put("Status", statusText(r, s, now));
-                rows.add(m);
-            }
-            return rowFormat.print(rows, session.out(), session.err());
-        }
-        session.out().printf("%-12s  %-10s  %-24s  %-28s  %s%n", "CONTAINER ID", "IMAGE", "COMMAND", "STATUS", "NAMES");
-        for (ContainerRecord r : list) {
-            String cmd = "\"" + String.join(" ", r.command()) + "\"";
-            if (cmd.length() > 24) cmd = cmd.substring(0, 22) + "…\"";
-            String image = r.image().length() > 10 ? "…" + r.image().substring(r.image().length() - 9) : r.image();
-            session.out().printf("%-12s  %-10s  %-24s  %-28s  %s%n", r.shortId(), image, cmd,
-                    statusText(r, session.engine().status(r), now), r.name());
-        }
-        return 0;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ContainerRecord r : list) rows.add(row(r, now));
+        ListFormat table = rowFormat != null ? rowFormat : ListFormat.parse("table", HEADERS, DEFAULT_TABLE, session.err());
+        return table.print(rows, session.out(), session.err());
+    }
+
+    /** A container as Docker's ps formatter shows it: the keys of {@code --format}, and the default table's cells. */
+    private Map<String, Object> row(ContainerRecord r, long now) {
+        ContainerStatus s = session.engine().status(r);
+        String command = String.join(" ", r.command());
+        // Docker cuts the command at 20 characters (the last one "…"), then quotes it
+        if (!noTrunc && command.length() > 20) command = command.substring(0, 19) + "…";
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Command", "\"" + command + "\"");
+        m.put("CreatedAt", Instant.ofEpochMilli(r.created()).toString());
+        m.put("ID", noTrunc ? r.id() : r.shortId());
+        m.put("Image", r.image());
+        m.put("Names", r.name());
+        m.put("Ports", ports(r, s));
+        m.put("RestartCount", r.restartCount());
+        m.put("RunningFor", DockerTime.human(now - r.created()) + " ago");
+        m.put("State", s.state());
+        m.put("Status", statusText(r, s, now));
+        return m;
+    }
+
+    /** PORTS: {@code 0.0.0.0:8080->80/tcp}, of a running container (a stopped one's were released). */
+    private String ports(ContainerRecord r, ContainerStatus s) {
+        if (!s.state().equals(ContainerRecord.RUNNING)) return "";
+        return Endpoint.load(session.engine().stateDir().container(r.id()))
+                .map(e -> String.join(", ", e.ports().stream().map(PortMapping::published).toList())).orElse("");
     }
 
     /** {@code ps NAME}: the container's processes as a tree, with their pid on the host and inside. */

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jlab.shell.Json;
-
 /**
  * {@code --format} of the list commands ({@code ps}, {@code images}), as Docker reads it:
  * <ul>
@@ -51,12 +49,15 @@ public final class ListFormat {
         }
     }
 
-    /** Prints the rows; 0, or 1 after one line on {@code err} if the template fails on a row. */
+    /**
+     * Prints the rows, maps of strings and numbers (as JSON would give them: no conversion, so that
+     * {@code ps} does not load Jackson); 0, or 1 after one line on {@code err} if the template fails on a row.
+     */
     public int print(List<Map<String, Object>> rows, PrintStream out, PrintStream err) {
         List<String> lines = new ArrayList<>();
         try {
             if (table) lines.add(template.execute(headers));
-            for (Map<String, Object> row : rows) lines.add(template.execute(Json.compact().convertValue(row, Object.class)));
+            for (Map<String, Object> row : rows) lines.add(template.execute(row));
         } catch (TemplateException e) {
             err.println("jlab: template parsing error: " + e.getMessage());
             return 1;
