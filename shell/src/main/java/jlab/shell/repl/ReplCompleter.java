@@ -28,7 +28,7 @@ public final class ReplCompleter implements Completer {
     private static final Set<String> CONTAINER_ARGS = Set.of("start", "stop", "restart", "kill", "rm", "logs", "top",
             "stats", "inspect", "pause", "unpause", "wait", "ns", "mounts", "cgroup", "net", "ps", "diff", "export");
     /** Commands whose first positional argument is a container (then a command to run in it). */
-    private static final Set<String> CONTAINER_FIRST = Set.of("exec", "commit");
+    private static final Set<String> CONTAINER_FIRST = Set.of("exec", "commit", "port");
     /** Commands whose first positional argument is an image. */
     private static final Set<String> IMAGE_FIRST = Set.of("run", "create");
     /** Flags whose value is a host path (besides those the model types as a path: {@link #isPath}). */
