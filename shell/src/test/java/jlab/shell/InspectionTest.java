@@ -217,6 +217,9 @@ class InspectionTest extends RealJlabTest {
     /** docker ps/images --format: a template per row, or a table with Docker's column titles. */
     @Test
     void ps_and_images_format_print_a_template_per_row_or_a_table() throws Exception {
+        String id = RunningContainer.record(jlab, "seen-box").path("id").asText();
+        assertThat(jlab.run("ps", "-q").lines()).contains(id.substring(0, 12));
+        assertThat(jlab.run("ps", "-q", "--no-trunc").lines()).contains(id);
         var names = jlab.run("ps", "--format", "{{.Names}} {{.State}}");
         assertThat(names.exitCode()).as(names.err()).isZero();
         assertThat(names.lines()).contains("seen-box running");

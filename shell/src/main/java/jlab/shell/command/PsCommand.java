@@ -40,6 +40,7 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "As docker ps --format: json (a JSON object per line),"
             + " a Go template ('{{.Names}} {{.Status}}'), or table TEMPLATE ('table {{.ID}}\\t{{.Names}}'): a header and aligned columns.")
     String format;
+    @Option(names = {"-q", "--quiet"}, description = "Only the IDs: jlab rm -f $(jlab ps -aq).") boolean quiet;
     @Option(names = "--no-trunc", description = "Whole IDs and commands.") boolean noTrunc;
     @Option(names = "--help", usageHelp = true, description = "Show this help.") boolean help;
 
@@ -70,6 +71,10 @@ public final class PsCommand implements Callable<Integer> {
                 out.add(m);
             }
             session.out().println(Json.indented().writeValueAsString(out));
+            return 0;
+        }
+        if (quiet) {
+            for (ContainerRecord r : list) session.out().println(noTrunc ? r.id() : r.shortId());
             return 0;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
