@@ -10,6 +10,7 @@ import jlab.engine.EngineException;
 import jlab.kernel.KernelException;
 import jlab.shell.command.CommitCommand;
 import jlab.shell.command.BuildCommand;
+import jlab.shell.command.ContainerCommand;
 import jlab.shell.command.ContainerExitedCommand;
 import jlab.shell.command.CreateCommand;
 import jlab.shell.command.DiffCommand;
@@ -127,6 +128,7 @@ public final class Cli {
         cl.addSubcommand(new StatsCommand(session));
         cl.addSubcommand(new InspectCommand(session));
         cl.addSubcommand(new PortCommand(session));
+        cl.addSubcommand(new CommandLine(new ContainerCommand(session, stepMode, args -> execute(args, where))).setStopAtPositional(true));
         cl.addSubcommand(new PauseCommand.Pause(session));
         cl.addSubcommand(new PauseCommand.Unpause(session));
         cl.addSubcommand(new CommandLine(new CreateCommand(session)).setStopAtPositional(true));

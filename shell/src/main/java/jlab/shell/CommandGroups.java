@@ -20,7 +20,7 @@ final class CommandGroups implements CommandLine.IHelpSectionRenderer {
     static {
         GROUPS.put("Containers, with Docker's verbs", List.of("run", "create", "start", "stop", "restart", "kill",
                 "rm", "ps", "logs", "exec", "top", "stats", "inspect", "port", "pause", "unpause", "wait",
-                "volume", "network"));
+                "volume", "network", "container"));
         GROUPS.put("Images", List.of("images", "image", "build", "history", "tag", "rmi", "commit", "diff", "save", "load",
                 "import", "export"));
         GROUPS.put("Step by step", List.of("new", "step", "undo", "plan", "tour"));

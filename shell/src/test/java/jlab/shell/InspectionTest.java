@@ -232,4 +232,21 @@ class InspectionTest extends RealJlabTest {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err().lines().toList()).singleElement().asString().contains("map has no entry for key \"Nope\"");
     }
+
+    /** docker container VERB: each verb is the top-level command; prune removes the stopped ones only. */
+    @Test
+    void container_verbs_are_the_commands_and_prune_removes_only_stopped_containers() throws Exception {
+        assertThat(jlab.run("container", "ls", "--format", "{{.Names}}").lines()).contains("seen-box");
+        assertThat(jlab.run("container", "inspect", "-f", "{{.State.Pid}}", "seen-box").lines()).containsExactly(Long.toString(box.initPid()));
+        var done = jlab.run("run", "--name", "pruned-one", "--network", "none", "busybox", "true");
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        var prune = jlab.run("container", "prune", "-f");
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(prune.lines()).first().isEqualTo("Deleted Containers:");
+        assertThat(prune.lines()).last().asString().matches("Total: \\d+ container\\(s\\) deleted");
+        assertThat(jlab.run("ps", "-a", "--format", "{{.Names}}").lines()).contains("seen-box").doesNotContain("pruned-one");
+        var wrong = jlab.run("container", "frobnicate");
+        assertThat(wrong.exitCode()).isEqualTo(125);
+        assertThat(wrong.err().lines().toList()).singleElement().asString().startsWith("jlab: 'frobnicate' is not a jlab container command");
+    }
 }
