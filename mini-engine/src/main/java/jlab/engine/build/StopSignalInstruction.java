@@ -1,6 +1,5 @@
 package jlab.engine.build;
 
-
 /** {@code STOPSIGNAL SIGQUIT}: the signal {@code stop} sends first (Docker's StopSignal, kept in the configuration). */
 final class StopSignalInstruction implements ConfigStep {
     private final String signal;
