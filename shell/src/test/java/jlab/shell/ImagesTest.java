@@ -148,6 +148,7 @@ class ImagesTest extends RealJlabTest {
             var none = jlab.run("port", "exposer", "81");
             assertThat(none.exitCode()).isEqualTo(1);
             assertThat(none.err()).isEqualTo("jlab: No public port '81/tcp' published for exposer\n");
+            assertThat(jlab.run("port", "exposer", "http").err()).startsWith("jlab: invalid port \"http\"");
             assertThat(ok(jlab.run("ps", "--format", "{{.Ports}}")).lines()).contains("0.0.0.0:" + hostPort + "->8080/tcp");
             assertThat(BridgeNetworkTest.httpGet("127.0.0.1", hostPort)).isEqualTo("exposed and published\n");
         } finally {

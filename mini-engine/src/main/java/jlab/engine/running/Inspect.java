@@ -59,13 +59,18 @@ public final class Inspect {
         o.put("Name", "/" + r.name());
         o.put("Config", c.spec());
         o.put("Mounts", userMounts(r.id(), c.spec()));
+        // Docker's keys are there whatever the state, so that a template can range over them
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("Networks", Map.of());
+        network.put("Ports", Map.of());
+        o.put("NetworkSettings", network);
         if (!running) return o;
         long pid = c.pid();
         try {
             o.put("Namespaces", namespaces(pid));
             o.put("Cgroup", cgroup(c.cgroup()));
             o.put("MountTable", mountTable(pid));
-            o.put("NetworkSettings", networkSettings(r, pid));
+            network.putAll(networkSettings(r, pid));
         } catch (KernelException exited) {
             // it stopped while we read it: what was read is still true of it
         }

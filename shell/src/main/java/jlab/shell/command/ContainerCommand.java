@@ -1,14 +1,21 @@
 package jlab.shell.command;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 import jlab.engine.EngineException;
 import jlab.engine.state.ContainerRecord;
 import jlab.shell.Session;
+import jlab.shell.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,20 +72,38 @@ public final class ContainerCommand implements Callable<Integer> {
         if (!args.stream().allMatch(a -> a.equals("-f") || a.equals("--force"))) {
             throw new EngineException("container prune takes only -f/--force (jlab never asks)", EngineException.ENGINE_ERROR);
         }
-        List<String> deleted = new ArrayList<>();
+        long reclaimed = 0;
+        boolean any = false;
         for (ContainerRecord r : session.engine().ps(true)) {
             String state = session.engine().status(r).state();
             boolean stopped = state.equals(ContainerRecord.EXITED) || state.equals(ContainerRecord.CREATED);
             // a container built step by step belongs to the step mode: rm -f undoes its steps
             if (!stopped || (stepMode != null && stepMode.names(r.id()))) continue;
+            long written = bytesIn(session.engine().stateDir().container(r.id()).upper());
             session.engine().rm(r.id(), false, false);
-            deleted.add(r.id());
+            if (!any) session.out().println("Deleted Containers:");
+            any = true;
+            session.out().println(r.id());
+            reclaimed += written;
         }
-        if (!deleted.isEmpty()) {
-            session.out().println("Deleted Containers:");
-            deleted.forEach(session.out()::println);
-        }
-        session.out().println("Total: " + deleted.size() + " container(s) deleted");
+        if (any) session.out().println();
+        session.out().println("Total reclaimed space: " + Sizes.decimal(reclaimed));
         return 0;
+    }
+
+    /** What a container wrote: the bytes of the files in its overlay's upper directory. */
+    private static long bytesIn(Path upper) {
+        if (!Files.isDirectory(upper)) return 0;
+        try (Stream<Path> files = Files.walk(upper)) {
+            return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 }

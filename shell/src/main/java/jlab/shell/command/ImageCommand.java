@@ -94,8 +94,9 @@ public final class ImageCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ListFormat rowFormat = format == null ? null : ListFormat.parse(format, HEADERS, DEFAULT_TABLE, session.err());
-            if (format != null && rowFormat == null) return 1;
+            // no format: the table below, which also knows --digests and --no-trunc
+            ListFormat rowFormat = format == null || format.isEmpty() ? null : ListFormat.read(format, HEADERS, DEFAULT_TABLE, session.err());
+            if (rowFormat == null && format != null && !format.isEmpty()) return ListFormat.PARSE_ERROR;
             List<StoredImage> images = new ArrayList<>(session.engine().images().listVisible(all));
             if (danglingFilter != null) {
                 if (!danglingFilter.matches("dangling=(true|false)")) {
@@ -129,7 +130,7 @@ public final class ImageCommand implements Callable<Integer> {
                 session.out().println(json(out));
                 return 0;
             }
-            if (quiet) {
+            if (quiet && ListFormat.isDefault(format)) { // a template of one's own wins over -q, as in Docker
                 rows.stream().map(r -> id(r.image())).distinct().forEach(session.out()::println);
                 return 0;
             }
@@ -245,8 +246,8 @@ public final class ImageCommand implements Callable<Integer> {
             if (format != null && layers) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format and --layers do not go together (--layers prints a table)");
             }
-            InspectFormat template = format == null ? null : InspectFormat.parse(format, session.err());
-            if (format != null && template == null) return 1;
+            InspectFormat template = InspectFormat.read(format, session.err());
+            if (template.invalid()) return InspectFormat.PARSE_ERROR;
             List<Object> found = new ArrayList<>();
             int code = 0;
             for (String ref : images) {
@@ -262,7 +263,7 @@ public final class ImageCommand implements Callable<Integer> {
                     code = 1;
                 }
             }
-            if (template != null) {
+            if (!template.none()) {
                 code = Math.max(code, template.print(found, session.out(), session.err()));
             } else if (!layers || json) {
                 session.out().println(json(found));

@@ -29,8 +29,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InspectFormat template = format == null ? null : InspectFormat.parse(format, session.err());
-        if (format != null && template == null) return 1;
+        InspectFormat template = InspectFormat.read(format, session.err());
+        if (template.invalid()) return InspectFormat.PARSE_ERROR;
         Inspect inspect = new Inspect(session.engine().stateDir(), session.engine().cgroups().version());
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         // Like Docker: the array of what was found (or each through the template), then one line per name that was not.
         int code = 0;
-        if (template == null) session.out().println(Json.indented().writeValueAsString(found));
+        if (template.none()) session.out().println(Json.indented().writeValueAsString(found));
         else code = template.print(found, session.out(), session.err());
         for (String m : missing) session.err().println("jlab: No such object: " + m);
         return missing.isEmpty() ? code : LiveContainer.REFUSED;

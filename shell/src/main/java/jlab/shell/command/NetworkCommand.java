@@ -116,11 +116,11 @@ public final class NetworkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            InspectFormat template = format == null ? null : InspectFormat.parse(format, parent.session.err());
-            if (format != null && template == null) return 1;
+            InspectFormat template = InspectFormat.read(format, parent.session.err());
+            if (template.invalid()) return InspectFormat.PARSE_ERROR;
             List<Object> all = new java.util.ArrayList<>();
             for (String n : names) all.add(parent.session.engine().networks().inspect(n));
-            if (template != null) return template.print(all, parent.session.out(), parent.session.err());
+            if (!template.none()) return template.print(all, parent.session.out(), parent.session.err());
             parent.session.out().println(Json.indented().writeValueAsString(all));
             return 0;
         }

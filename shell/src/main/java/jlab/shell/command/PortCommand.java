@@ -31,8 +31,12 @@ public final class PortCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LiveContainer c = LiveContainer.find(session.engine(), container);
+        if (port != null && !port.matches("\\d{1,5}(/(tcp|udp|sctp))?")) {
+            throw new EngineException("invalid port \"" + port + "\": PORT or PORT/PROTOCOL, as 80 or 53/udp", LiveContainer.REFUSED);
+        }
         List<PortMapping> published = !c.running() ? List.of()
-                : Endpoint.load(session.engine().stateDir().container(c.record().id())).map(Endpoint::ports).orElse(List.of());
+                : Endpoint.load(session.engine().stateDir().container(c.record().id())).map(Endpoint::ports).orElse(List.of()).stream()
+                        .sorted(java.util.Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::protocol)).toList();
         if (port == null) {
             for (PortMapping p : published) session.out().println(p.containerSide() + " -> " + p.hostAddress() + ":" + p.hostPort());
             return 0;

@@ -55,8 +55,8 @@ public final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ListFormat rowFormat = format == null ? null : ListFormat.parse(format, HEADERS, DEFAULT_TABLE, session.err());
-        if (format != null && rowFormat == null) return 1;
+        ListFormat rowFormat = ListFormat.read(format, HEADERS, DEFAULT_TABLE, session.err());
+        if (rowFormat == null) return ListFormat.PARSE_ERROR;
         if (name != null) return tree();
         List<ContainerRecord> list = session.engine().ps(all);
         long now = System.currentTimeMillis();
@@ -73,14 +73,13 @@ public final class PsCommand implements Callable<Integer> {
             session.out().println(Json.indented().writeValueAsString(out));
             return 0;
         }
-        if (quiet) {
+        if (quiet && ListFormat.isDefault(format)) { // a template of one's own wins over -q, as in Docker
             for (ContainerRecord r : list) session.out().println(noTrunc ? r.id() : r.shortId());
             return 0;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContainerRecord r : list) rows.add(row(r, now));
-        ListFormat table = rowFormat != null ? rowFormat : ListFormat.parse("table", HEADERS, DEFAULT_TABLE, session.err());
-        return table.print(rows, session.out(), session.err());
+        return rowFormat.print(rows, session.out(), session.err());
     }
 
     /** A container as Docker's ps formatter shows it: the keys of {@code --format}, and the default table's cells. */

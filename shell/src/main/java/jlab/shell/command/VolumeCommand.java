@@ -106,8 +106,8 @@ public final class VolumeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            InspectFormat template = format == null ? null : InspectFormat.parse(format, session.err());
-            if (format != null && template == null) return 1;
+            InspectFormat template = InspectFormat.read(format, session.err());
+            if (template.invalid()) return InspectFormat.PARSE_ERROR;
             List<Volume> found = new ArrayList<>();
             int code = 0;
             for (String n : names) {
@@ -118,7 +118,7 @@ public final class VolumeCommand implements Callable<Integer> {
                     code = 1;
                 }
             }
-            if (template == null) session.out().println(json(found));
+            if (template.none()) session.out().println(json(found));
             else code = Math.max(code, template.print(found, session.out(), session.err()));
             return code;
         }

@@ -11,9 +11,12 @@ import java.util.Map;
  *   <li>fields: {@code {{.State.Pid}}}, {@code {{.}}}, variables {@code {{$v.IPAddress}}};</li>
  *   <li>{@code {{range .Mounts}}...{{end}}}, {@code {{range $k, $v := .Config.Labels}}}, with {@code {{else}}};</li>
  *   <li>{@code {{if .State.Running}}...{{else}}...{{end}}} and {@code {{with X}}};</li>
- *   <li>Docker's functions {@code json}, {@code index}, {@code len}, {@code join}, {@code split},
- *       {@code lower}, {@code upper}, {@code title}, {@code println}; pipes ({@code {{.Name | upper}}})
- *       and parentheses ({@code {{(index .Mounts 0).Source}}});</li>
+ *   <li>{@code {{else if X}}}, comments {@code {{/* ... *}{@code /}}};</li>
+ *   <li>Go's and Docker's functions {@code eq}, {@code ne}, {@code not}, {@code and}, {@code or},
+ *       {@code print}, {@code printf}, {@code println}, {@code json}, {@code index}, {@code len},
+ *       {@code join}, {@code split}, {@code lower}, {@code upper}, {@code title}, {@code pad},
+ *       {@code truncate}; pipes ({@code {{.Name | upper}}}) and parentheses
+ *       ({@code {{(index .Mounts 0).Source}}});</li>
  *   <li>trim markers: {@code {{- } and { -}}} drop the blanks beside them.</li>
  * </ul>
  * Values are what JSON gives (maps, lists, strings, numbers, booleans, null), printed as Go prints
@@ -30,34 +33,48 @@ public final class GoTemplate {
         return new GoTemplate(new TemplateParser(text).parse());
     }
 
+    /** What a key missing from a map-like value gives (Labels, Networks...): printed "<no value>", false in an if. */
+    static final Object NO_VALUE = new Object() {
+        @Override
+        public String toString() { return "<no value>"; }
+    };
+
     /** The template applied to {@code data}: a Map, List or scalar as Jackson reads JSON. */
-    public String execute(Object data) {
+    public String execute(Object data) { return run(data, false); }
+
+    /**
+     * The template applied to a table's column titles ({@code ID} is "CONTAINER ID"): as in Docker, the
+     * functions that change a string (json, lower, upper, title, split, join, pad, truncate) leave a title as it is.
+     */
+    public String executeHeader(Map<String, String> titles) { return run(titles, true); }
+
+    private String run(Object data, boolean header) {
         StringBuilder out = new StringBuilder();
-        Scope scope = Scope.root(data);
+        Scope scope = Scope.root(data, header);
         for (TemplateNode n : nodes) n.write(scope, out);
         return out.toString();
     }
 
-    /** Where an action runs: the dot, and the variables ($ is the data the template started with). */
-    record Scope(Object dot, Map<String, Object> variables) {
-        static Scope root(Object data) {
+    /** Where an action runs: the dot, the variables ($ is the data the template started with), header or row. */
+    record Scope(Object dot, Map<String, Object> variables, boolean header) {
+        static Scope root(Object data, boolean header) {
             Map<String, Object> vars = new java.util.HashMap<>();
             vars.put("$", data);
-            return new Scope(data, vars);
+            return new Scope(data, vars, header);
         }
 
-        Scope with(Object newDot) { return new Scope(newDot, variables); }
+        Scope with(Object newDot) { return new Scope(newDot, variables, header); }
 
         Scope with(Object newDot, Map<String, Object> more) {
             Map<String, Object> vars = new java.util.HashMap<>(variables);
             vars.putAll(more);
-            return new Scope(newDot, vars);
+            return new Scope(newDot, vars, header);
         }
     }
 
     /** Go's truth: false, 0, nil, and empty strings, lists and maps are false. */
     static boolean truth(Object v) {
-        if (v == null) return false;
+        if (v == null || v == NO_VALUE) return false;
         if (v instanceof Boolean b) return b;
         if (v instanceof Number n) return n.doubleValue() != 0;
         if (v instanceof String s) return !s.isEmpty();

@@ -10,7 +10,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code json}: each row as one line of JSON;</li>
  *   <li>{@code table TEMPLATE}: a header line, then a line per row, the tab-separated cells aligned in
- *       columns ({@code table {{.ID}}\t{{.Names}}});</li>
+ *       columns ({@code table {{.ID}}\t{{.Names}}}); "table" alone, or no format, the command's own columns;</li>
  *   <li>any other TEMPLATE: its text for each row, one line each ({@code {{.Names}}}).</li>
  * </ul>
  * The header is the template applied to the columns' names ({@code ID} is "CONTAINER ID"), as
@@ -31,16 +31,25 @@ public final class ListFormat {
         this.headers = headers;
     }
 
+    /** Docker's exit code for a template that does not parse. */
+    public static final int PARSE_ERROR = 64;
+
+    /** No format, an empty one or "table": the command's own columns (and -q still means the IDs alone). */
+    public static boolean isDefault(String format) {
+        return format == null || format.isBlank() || format.strip().equals("table");
+    }
+
     /**
-     * {@code headers}: each key a row has, and its column's title; {@code defaultTable}: what
-     * {@code --format table} alone shows. A template that does not parse is one line on {@code err} and null.
+     * {@code headers}: each key a row has, and its column's title; {@code defaultTable}: the template of
+     * the command's own columns, for no format, an empty one or "table". A template that does not parse
+     * is one line on {@code err} and null.
      */
-    public static ListFormat parse(String format, Map<String, String> headers, String defaultTable, PrintStream err) {
-        boolean table = format.startsWith("table");
-        String text = format.equals("json") ? "{{json .}}" : table ? format.substring(5).strip() : format;
-        if (table && text.isEmpty()) text = defaultTable;
-        // '{{.ID}}\t{{.Names}}' in single quotes reaches jlab as a backslash and a t: a tab, as Docker reads it
-        text = text.replace("\\t", "\t");
+    public static ListFormat read(String format, Map<String, String> headers, String defaultTable, PrintStream err) {
+        String f = isDefault(format) ? "table " + defaultTable : format;
+        boolean table = f.startsWith("table ");
+        String text = f.equals("json") ? "{{json .}}" : table ? f.substring(6) : f;
+        // as Docker's formatter: blanks around go, and a \t or \n typed in single quotes is a tab or a new line
+        text = text.replaceAll("^ +| +$", "").replace("\\t", "\t").replace("\\n", "\n");
         try {
             return new ListFormat(GoTemplate.parse(text), table, headers);
         } catch (TemplateException e) {
@@ -56,7 +65,7 @@ public final class ListFormat {
     public int print(List<Map<String, Object>> rows, PrintStream out, PrintStream err) {
         List<String> lines = new ArrayList<>();
         try {
-            if (table) lines.add(template.execute(headers));
+            if (table) lines.add(template.executeHeader(headers));
             for (Map<String, Object> row : rows) lines.add(template.execute(row));
         } catch (TemplateException e) {
             err.println("jlab: template parsing error: " + e.getMessage());

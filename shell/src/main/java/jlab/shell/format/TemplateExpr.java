@@ -28,6 +28,10 @@ sealed interface TemplateExpr {
      * ({@code $v.A}), or a parenthesized pipeline ({@code (index .Mounts 0).Source}).
      */
     record Fields(TemplateExpr start, String variable, List<String> names, int line, String source) implements TemplateExpr {
+        /** The keys whose value is a map in Docker's own types (not a struct): a key they lack is no error. */
+        static final java.util.Set<String> MAPS = java.util.Set.of("Labels", "Networks", "Ports", "ExposedPorts", "Volumes",
+                "Options", "Annotations", "Namespaces", "Limits");
+
         @Override
         public Object eval(Scope scope) {
             Object v;
@@ -39,10 +43,16 @@ sealed interface TemplateExpr {
             } else {
                 v = scope.dot();
             }
+            String parent = "";
             for (String name : names) {
                 if (v instanceof Map<?, ?> m) {
-                    if (!m.containsKey(name)) throw error("map has no entry for key \"" + name + "\"");
+                    if (!m.containsKey(name)) {
+                        // a key of a map (Labels, Networks...): Docker's Go maps give "no value"; a field a struct lacks is an error
+                        if (!MAPS.contains(parent)) throw error("map has no entry for key \"" + name + "\"");
+                        return GoTemplate.NO_VALUE;
+                    }
                     v = m.get(name);
+                    parent = name;
                 } else if (v == null) {
                     throw error("nil pointer evaluating interface {}." + name);
                 } else {
@@ -59,10 +69,13 @@ sealed interface TemplateExpr {
 
     /** A function and its arguments; in a pipe, the value from the left comes last. */
     record Call(String function, List<TemplateExpr> args, int line, String source) implements TemplateExpr {
-        static final List<String> FUNCTIONS = List.of("json", "index", "len", "join", "split", "lower", "upper", "title", "println");
+        static final List<String> FUNCTIONS = List.of("eq", "ne", "not", "and", "or", "print", "printf", "println", "json", "index",
+                "len", "join", "split", "lower", "upper", "title", "pad", "truncate");
+        /** What Docker's header functions leave as they are: in a table's title line, they give back their first argument. */
+        private static final List<String> STRING_FUNCTIONS = List.of("json", "join", "split", "lower", "upper", "title", "pad", "truncate");
 
         @Override
-        public Object eval(Scope scope) { return apply(evalArgs(scope)); }
+        public Object eval(Scope scope) { return apply(evalArgs(scope), scope.header()); }
 
         List<Object> evalArgs(Scope scope) {
             List<Object> values = new ArrayList<>();
@@ -70,19 +83,80 @@ sealed interface TemplateExpr {
             return values;
         }
 
-        Object apply(List<Object> a) {
+        Object apply(List<Object> a, boolean header) {
+            if (header && STRING_FUNCTIONS.contains(function) && !a.isEmpty()) return a.get(0);
             return switch (function) {
+                case "eq" -> equalsAny(a);
+                case "ne" -> {
+                    if (a.size() != 2) throw wrongCount(2, a.size());
+                    yield !same(a.get(0), a.get(1));
+                }
+                case "not" -> !GoTemplate.truth(one(a));
+                case "and" -> pick(a, false);
+                case "or" -> pick(a, true);
+                case "print" -> sprint(a);
+                case "printf" -> TemplatePrintf.format(this, a);
+                case "println" -> String.join(" ", a.stream().map(GoTemplate::print).toList()) + "\n";
                 case "json" -> json(one(a));
                 case "index" -> index(a);
                 case "len" -> length(one(a));
                 case "join" -> join(a);
-                case "split" -> List.of(text(a, 0, 2).split(java.util.regex.Pattern.quote(text(a, 1, 2)), -1));
+                case "split" -> split(text(a, 0, 2), text(a, 1, 2));
                 case "lower" -> text(a, 0, 1).toLowerCase(Locale.ROOT);
                 case "upper" -> text(a, 0, 1).toUpperCase(Locale.ROOT);
                 case "title" -> title(text(a, 0, 1));
-                case "println" -> String.join(" ", a.stream().map(GoTemplate::print).toList()) + "\n";
+                case "pad" -> " ".repeat(count(a, 1, 3)) + text(a, 0, 3) + " ".repeat(count(a, 2, 3));
+                case "truncate" -> {
+                    String t = text(a, 0, 2);
+                    int n = count(a, 1, 2);
+                    yield t.length() <= n ? t : t.substring(0, n);
+                }
                 default -> throw new TemplateException(line, "function \"" + function + "\" not defined");
             };
+        }
+
+        /** {@code eq A B C...}: whether A equals any of the others. */
+        private boolean equalsAny(List<Object> a) {
+            if (a.size() < 2) throw new TemplateException(line, "wrong number of args for eq: want at least 2 got " + a.size());
+            for (Object other : a.subList(1, a.size())) if (same(a.get(0), other)) return true;
+            return false;
+        }
+
+        /** Equal as Go compares basic values: numbers by value, whatever their Java type. */
+        private static boolean same(Object x, Object y) {
+            if (x instanceof Number n && y instanceof Number m) return n.doubleValue() == m.doubleValue();
+            return java.util.Objects.equals(x, y);
+        }
+
+        /** {@code and} gives its first false argument (else the last), {@code or} its first true one (else the last). */
+        private Object pick(List<Object> a, boolean wanted) {
+            if (a.isEmpty()) throw new TemplateException(line, "wrong number of args for " + function + ": want at least 1 got 0");
+            for (Object v : a) if (GoTemplate.truth(v) == wanted) return v;
+            return a.get(a.size() - 1);
+        }
+
+        /** Go's fmt.Sprint: a blank between two operands when neither is a string. */
+        private static String sprint(List<Object> a) {
+            StringBuilder out = new StringBuilder();
+            for (int k = 0; k < a.size(); k++) {
+                if (k > 0 && !(a.get(k - 1) instanceof String) && !(a.get(k) instanceof String)) out.append(' ');
+                out.append(GoTemplate.print(a.get(k)));
+            }
+            return out.toString();
+        }
+
+        /** Go's strings.Split: an empty separator splits after each character. */
+        private static List<String> split(String s, String separator) {
+            if (separator.isEmpty()) return s.chars().mapToObj(c -> String.valueOf((char) c)).toList();
+            return List.of(s.split(java.util.regex.Pattern.quote(separator), -1));
+        }
+
+        private int count(List<Object> a, int i, int count) {
+            if (a.size() != count) throw wrongCount(count, a.size());
+            if (!(a.get(i) instanceof Number n) || n.longValue() < 0 || n.longValue() > 10_000) {
+                throw error("expected a count, got " + GoTemplate.print(a.get(i)));
+            }
+            return n.intValue();
         }
 
         private Object one(List<Object> a) {
@@ -97,11 +171,11 @@ sealed interface TemplateExpr {
             return s;
         }
 
-        private TemplateException wrongCount(int want, int got) {
+        TemplateException wrongCount(int want, int got) {
             return new TemplateException(line, "wrong number of args for " + function + ": want " + want + " got " + got);
         }
 
-        private TemplateException error(String what) {
+        TemplateException error(String what) {
             return new TemplateException(line, "executing \"\" at <" + source + ">: error calling " + function + ": " + what);
         }
 
@@ -118,11 +192,12 @@ sealed interface TemplateExpr {
             Object v = a.get(0);
             for (Object key : a.subList(1, a.size())) {
                 if (v instanceof Map<?, ?> m) {
-                    v = m.get(String.valueOf(key)); // a missing key gives nil, as Go's index does
+                    // a missing key gives the zero value: "" for the string maps (Labels) people index
+                    v = m.containsKey(String.valueOf(key)) ? m.get(String.valueOf(key)) : "";
                 } else if (v instanceof List<?> list && key instanceof Number n) {
-                    int i = n.intValue();
+                    long i = n.longValue();
                     if (i < 0 || i >= list.size()) throw error("index out of range: " + i);
-                    v = list.get(i);
+                    v = list.get((int) i);
                 } else {
                     throw error("can't index item of type " + goType(v));
                 }
@@ -164,7 +239,7 @@ sealed interface TemplateExpr {
                 if (!(c instanceof Call call)) throw new TemplateException(line, "can't give argument to non-function " + c.source());
                 List<Object> args = call.evalArgs(scope);
                 args.add(v);
-                v = call.apply(args);
+                v = call.apply(args, scope.header());
             }
             return v;
         }

@@ -3,6 +3,7 @@ package jlab.shell.format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import jlab.shell.format.TemplateLexer.Kind;
 import jlab.shell.format.TemplateLexer.Token;
@@ -11,11 +12,14 @@ import jlab.shell.format.TemplateLexer.Token;
 final class TemplateExprParser {
     private final List<Token> tokens;
     private final int line;
+    /** The variables declared around this action ($, and the open ranges'). */
+    private final Set<String> variables;
     private int i;
 
-    TemplateExprParser(List<Token> tokens, int line) {
+    TemplateExprParser(List<Token> tokens, int line, Set<String> variables) {
         this.tokens = tokens;
         this.line = line;
+        this.variables = variables;
     }
 
     TemplateExpr.Pipeline pipeline() {
@@ -64,10 +68,11 @@ final class TemplateExprParser {
             case VARIABLE -> {
                 int dot = t.text().indexOf('.');
                 String variable = dot < 0 ? t.text() : t.text().substring(0, dot);
+                if (!variables.contains(variable)) throw new TemplateException(line, "undefined variable \"" + variable + "\"");
                 yield fields(null, variable, dot < 0 ? "" : t.text().substring(dot), t.text());
             }
             case STRING -> new TemplateExpr.Literal(t.text(), "\"" + t.text() + "\"");
-            case NUMBER -> new TemplateExpr.Literal(Long.parseLong(t.text()), t.text());
+            case NUMBER -> new TemplateExpr.Literal(number(t.text()), t.text());
             case LPAREN -> {
                 TemplateExpr.Pipeline inner = pipelineUntil(Kind.RPAREN);
                 if (i >= tokens.size()) throw new TemplateException(line, "unclosed left paren");
@@ -82,10 +87,23 @@ final class TemplateExprParser {
             case IDENT -> switch (t.text()) {
                 case "true", "false" -> new TemplateExpr.Literal(Boolean.parseBoolean(t.text()), t.text());
                 case "nil" -> new TemplateExpr.Literal(null, "nil");
-                default -> throw new TemplateException(line, "function \"" + t.text() + "\" not defined");
+                // a function named as an argument is called with no arguments, as in Go
+                default -> {
+                    if (!TemplateExpr.Call.FUNCTIONS.contains(t.text())) throw new TemplateException(line, "function \"" + t.text() + "\" not defined");
+                    yield new TemplateExpr.Call(t.text(), List.of(), line, t.text());
+                }
             };
             default -> throw unexpected(t);
         };
+    }
+
+    /** A whole number (a long) or a decimal one; past a long's range, Go's words. */
+    private Object number(String text) {
+        try {
+            return text.contains(".") ? (Object) Double.parseDouble(text) : (Object) Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new TemplateException(line, "illegal number syntax: " + text);
+        }
     }
 
     /** {@code .A.B} after a start: the names, without the empty one of "." alone. */

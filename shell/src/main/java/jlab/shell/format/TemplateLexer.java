@@ -45,7 +45,7 @@ final class TemplateLexer {
                 continue;
             } else if (Character.isDigit(c) || c == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
                 i++;
-                while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+                while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) i++;
                 kind = Kind.NUMBER;
             } else if (c == ':' && s.startsWith(":=", i)) {
                 i += 2;

@@ -57,6 +57,19 @@ class GoTemplateTest {
             "{{len .Mounts}}§1",
             "{{$.Name}}{{/* a comment */}}§/web",
             "a {{- \" b \" -}} c§a b c",
+            "{{if eq .State.Status \"exited\"}}down{{else if .State.Running}}up{{else}}?{{end}}§up",
+            "{{if not .State.Running}}down{{else with .Name}}{{.}}{{end}}§/web",
+            "{{if and .State.Running (eq .State.Pid 4242)}}yes{{end}}§yes",
+            "{{or .Config.Entrypoint .Config.Cmd}}§[httpd -f]",
+            "{{ne .Name \"/db\"}}§true",
+            "{{printf \"%-6s|%5d|%q\" \"ab\" .State.Pid .Name}}§ab    | 4242|\"/web\"",
+            "{{print .State.Pid 1 \"x\" 2}}§4242 1x2",
+            "{{.Config.Labels.missing}}|{{if .Config.Labels.missing}}set{{else}}unset{{end}}§<no value>|unset",
+            "[{{index .Config.Labels \"missing\"}}]§[]",
+            "{{truncate .Name 2}}[{{pad \"x\" 1 1}}]§/w[ x ]",
+            "{{len (split \"a,b\" \",\")}} {{split \"ab\" \"\"}}§2 [a b]",
+            "{{/* a \"quoted\" }} comment */}}x§x",
+            "{{- /* trimmed */ -}} y§y",
     })
     void docker_users_templates_give_what_docker_gives(String template, String expected) {
         assertThat(run(template)).isEqualTo(expected);
@@ -76,9 +89,20 @@ class GoTemplateTest {
             "{{foo .Name}}§template: :1: function \"foo\" not defined",
             "{{.Name 3}}§template: :1: can't give argument to non-function .Name",
             "{{}}§template: :1: missing value for command",
+            "{{index .Mounts 99999999999999999999}}§template: :1: illegal number syntax: 99999999999999999999",
+            "{{range $m := .Mounts}}{{end}}{{$m}}§template: :1: undefined variable \"$m\"",
+            "{{if .Name}}{{else foo}}{{end}}§template: :1: unexpected foo in else",
+            "{{/* never closed§template: :1: unclosed comment",
     })
     void a_template_that_does_not_parse_says_where_as_go_does(String template, String message) {
         assertThatThrownBy(() -> GoTemplate.parse(template)).isInstanceOf(TemplateException.class).hasMessage(message);
+    }
+
+    @Test
+    void a_table_header_keeps_its_titles_through_the_string_functions_as_docker_does() {
+        GoTemplate t = GoTemplate.parse("{{lower .Status}}\t{{json .Names}}");
+        assertThat(t.executeHeader(Map.of("Status", "STATUS", "Names", "NAMES"))).isEqualTo("STATUS\tNAMES");
+        assertThat(t.execute(Map.of("Status", "Up", "Names", "web"))).isEqualTo("up\t\"web\"");
     }
 
     @Test

@@ -31,8 +31,8 @@ class ListFormatTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        ListFormat f = ListFormat.parse(format, HEADERS, "{{.ID}}\\t{{.Names}}", e);
-        int code = f == null ? 1 : f.print(ROWS, o, e);
+        ListFormat f = ListFormat.read(format, HEADERS, "{{.ID}}\\t{{.Names}}", e);
+        int code = f == null ? ListFormat.PARSE_ERROR : f.print(ROWS, o, e);
         return new Printed(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -61,7 +61,7 @@ class ListFormatTest {
     @Test
     void a_mistake_is_one_line_and_nothing_printed() {
         Printed bad = print("{{.Names");
-        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.code()).isEqualTo(64);
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err()).isEqualTo("jlab: template parsing error: template: :1: unclosed action\n");
         Printed unknown = print("table {{.Ports}}");
