@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,18 +58,23 @@ public final class LayerLinks {
         return Optional.empty();
     }
 
-    /** Gives {@code layer} its short name, if it has none yet; returns it. */
+    /**
+     * Gives {@code layer} its short name, if it has none yet; returns it. Every container start asks,
+     * so the usual answer (the link is there) costs one readlink(2).
+     */
     static String ensure(Path layer) {
         Path links = dirFor(layer.getParent());
         try {
-            Files.createDirectories(links);
             for (String name : candidates(layer)) {
                 Path link = links.resolve(name);
+                if (pointsTo(link, layer)) return name;
+                if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) continue; // another layer's name
+                Files.createDirectories(links);
                 try {
                     Files.createSymbolicLink(link, target(layer));
                     return name;
                 } catch (FileAlreadyExistsException taken) {
-                    if (pointsTo(link, layer)) return name; // made before, by this jlab or another one
+                    if (pointsTo(link, layer)) return name; // made at the same time by another jlab
                 }
             }
         } catch (IOException e) {

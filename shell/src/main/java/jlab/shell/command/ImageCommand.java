@@ -16,6 +16,7 @@ import jlab.engine.image.ImageConfig;
 import jlab.engine.image.StoredImage;
 import jlab.shell.Session;
 import jlab.shell.Sizes;
+import jlab.shell.format.GoTemplate;
 import jlab.shell.format.InspectFormat;
 import jlab.shell.format.ListFormat;
 import picocli.CommandLine;
@@ -95,8 +96,9 @@ public final class ImageCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             // no format: the table below, which also knows --digests and --no-trunc
-            ListFormat rowFormat = format == null || format.isEmpty() ? null : ListFormat.read(format, HEADERS, DEFAULT_TABLE, session.err());
-            if (rowFormat == null && format != null && !format.isEmpty()) return ListFormat.PARSE_ERROR;
+            boolean templated = format != null && !format.isEmpty();
+            ListFormat rowFormat = templated ? ListFormat.read(format, HEADERS, DEFAULT_TABLE, session.err()) : null;
+            if (templated && rowFormat == null) return GoTemplate.PARSE_ERROR;
             List<StoredImage> images = new ArrayList<>(session.engine().images().listVisible(all));
             if (danglingFilter != null) {
                 if (!danglingFilter.matches("dangling=(true|false)")) {
@@ -247,7 +249,7 @@ public final class ImageCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format and --layers do not go together (--layers prints a table)");
             }
             InspectFormat template = InspectFormat.read(format, session.err());
-            if (template.invalid()) return InspectFormat.PARSE_ERROR;
+            if (template.invalid()) return GoTemplate.PARSE_ERROR;
             List<Object> found = new ArrayList<>();
             int code = 0;
             for (String ref : images) {

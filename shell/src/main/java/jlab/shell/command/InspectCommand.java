@@ -10,6 +10,7 @@ import jlab.engine.running.Inspect;
 import jlab.engine.running.LiveContainer;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.GoTemplate;
 import jlab.shell.format.InspectFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InspectFormat template = InspectFormat.read(format, session.err());
-        if (template.invalid()) return InspectFormat.PARSE_ERROR;
+        if (template.invalid()) return GoTemplate.PARSE_ERROR;
         Inspect inspect = new Inspect(session.engine().stateDir(), session.engine().cgroups().version());
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();

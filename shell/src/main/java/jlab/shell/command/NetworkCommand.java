@@ -9,6 +9,7 @@ import jlab.engine.EngineException;
 import jlab.engine.network.NetworkConfig;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.GoTemplate;
 import jlab.shell.format.InspectFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -117,7 +118,7 @@ public final class NetworkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             InspectFormat template = InspectFormat.read(format, parent.session.err());
-            if (template.invalid()) return InspectFormat.PARSE_ERROR;
+            if (template.invalid()) return GoTemplate.PARSE_ERROR;
             List<Object> all = new java.util.ArrayList<>();
             for (String n : names) all.add(parent.session.engine().networks().inspect(n));
             if (!template.none()) return template.print(all, parent.session.out(), parent.session.err());

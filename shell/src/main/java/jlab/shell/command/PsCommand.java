@@ -18,6 +18,7 @@ import jlab.engine.view.ProcessTree;
 import jlab.engine.view.ViewTarget;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.GoTemplate;
 import jlab.shell.format.ListFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +57,7 @@ public final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ListFormat rowFormat = ListFormat.read(format, HEADERS, DEFAULT_TABLE, session.err());
-        if (rowFormat == null) return ListFormat.PARSE_ERROR;
+        if (rowFormat == null) return GoTemplate.PARSE_ERROR;
         if (name != null) return tree();
         List<ContainerRecord> list = session.engine().ps(all);
         long now = System.currentTimeMillis();

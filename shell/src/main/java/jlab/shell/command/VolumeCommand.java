@@ -10,6 +10,7 @@ import jlab.engine.EngineException;
 import jlab.engine.volume.Volume;
 import jlab.shell.Json;
 import jlab.shell.Session;
+import jlab.shell.format.GoTemplate;
 import jlab.shell.format.InspectFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,7 +108,7 @@ public final class VolumeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             InspectFormat template = InspectFormat.read(format, session.err());
-            if (template.invalid()) return InspectFormat.PARSE_ERROR;
+            if (template.invalid()) return GoTemplate.PARSE_ERROR;
             List<Volume> found = new ArrayList<>();
             int code = 0;
             for (String n : names) {

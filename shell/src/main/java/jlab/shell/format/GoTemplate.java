@@ -24,6 +24,9 @@ import java.util.Map;
  * mistake is one line before anything is printed.
  */
 public final class GoTemplate {
+    /** Docker's exit code for a template that does not parse. */
+    public static final int PARSE_ERROR = 64;
+
     private final List<TemplateNode> nodes;
 
     private GoTemplate(List<TemplateNode> nodes) { this.nodes = nodes; }

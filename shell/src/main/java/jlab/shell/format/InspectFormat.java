@@ -16,9 +16,6 @@ public final class InspectFormat {
     /** What each inspect command says of its option. */
     public static final String HELP = "Print each one through a Go template, as docker inspect -f:"
             + " '{{.State.Pid}}', '{{json .Config}}', '{{range .Mounts}}{{.Source}} {{end}}'; json: the array on one line.";
-    /** Docker's exit code for a template that does not parse. */
-    public static final int PARSE_ERROR = 64;
-
     private static final InspectFormat NONE = new InspectFormat(null, false);
     private static final InspectFormat INVALID = new InspectFormat(null, false);
 
@@ -40,7 +37,7 @@ public final class InspectFormat {
         try {
             return new InspectFormat(GoTemplate.parse(format), false);
         } catch (TemplateException e) {
-            err.println("jlab: template parsing error: " + e.getMessage());
+            err.println(e.said());
             return INVALID;
         }
     }
@@ -48,7 +45,7 @@ public final class InspectFormat {
     /** No format: the command prints its own indented JSON. */
     public boolean none() { return this == NONE; }
 
-    /** The template did not parse (already said): the command ends with {@link #PARSE_ERROR}. */
+    /** The template did not parse (already said): the command ends with {@link GoTemplate#PARSE_ERROR}. */
     public boolean invalid() { return this == INVALID; }
 
     /**
@@ -71,7 +68,7 @@ public final class InspectFormat {
             try {
                 out.println(template.execute(Json.compact().convertValue(o, Object.class)));
             } catch (TemplateException e) {
-                err.println("jlab: template parsing error: " + e.getMessage());
+                err.println(e.said());
                 code = 1;
             }
         }

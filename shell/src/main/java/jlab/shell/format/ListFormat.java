@@ -31,9 +31,6 @@ public final class ListFormat {
         this.headers = headers;
     }
 
-    /** Docker's exit code for a template that does not parse. */
-    public static final int PARSE_ERROR = 64;
-
     /** No format, an empty one or "table": the command's own columns (and -q still means the IDs alone). */
     public static boolean isDefault(String format) {
         return format == null || format.isBlank() || format.strip().equals("table");
@@ -53,7 +50,7 @@ public final class ListFormat {
         try {
             return new ListFormat(GoTemplate.parse(text), table, headers);
         } catch (TemplateException e) {
-            err.println("jlab: template parsing error: " + e.getMessage());
+            err.println(e.said());
             return null;
         }
     }
@@ -68,7 +65,7 @@ public final class ListFormat {
             if (table) lines.add(template.executeHeader(headers));
             for (Map<String, Object> row : rows) lines.add(template.execute(row));
         } catch (TemplateException e) {
-            err.println("jlab: template parsing error: " + e.getMessage());
+            err.println(e.said());
             return 1;
         }
         (table ? aligned(lines) : lines).forEach(out::println);

@@ -5,4 +5,7 @@ public final class TemplateException extends RuntimeException {
     TemplateException(int line, String message) {
         super("template: :" + line + ": " + message);
     }
+
+    /** The one line a command prints of it, in Docker's words. */
+    String said() { return "jlab: template parsing error: " + getMessage(); }
 }

@@ -32,7 +32,7 @@ class ListFormatTest {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         ListFormat f = ListFormat.read(format, HEADERS, "{{.ID}}\\t{{.Names}}", e);
-        int code = f == null ? ListFormat.PARSE_ERROR : f.print(ROWS, o, e);
+        int code = f == null ? GoTemplate.PARSE_ERROR : f.print(ROWS, o, e);
         return new Printed(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
